@@ -1,0 +1,263 @@
+"""Settings shared by every environment.
+
+Every environment variable is read here, once, typed. The other settings modules
+only choose defaults and tighten what production needs.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+
+def _env_str(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def _env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
+
+
+def _env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be an integer, not {raw!r}") from exc
+
+
+def _env_list(name, default=()):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+# --- Environment (read once) -------------------------------------------------
+ENV_DATABASE_URL = _env_str("DATABASE_URL")
+ENV_REDIS_URL = _env_str("REDIS_URL")
+ENV_SECRET_KEY = _env_str("SECRET_KEY")
+ENV_ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS")
+ENV_CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+ENV_TIME_ZONE = _env_str("TIME_ZONE", "UTC")
+ENV_LANGUAGES = _env_list("LANGUAGES", ["en", "fr", "de", "it", "ja", "ko", "nl"])
+ENV_EMAIL_URL_HOST = _env_str("EMAIL_HOST")
+ENV_EMAIL_PORT = _env_int("EMAIL_PORT", 25)
+ENV_EMAIL_HOST_USER = _env_str("EMAIL_HOST_USER")
+ENV_EMAIL_HOST_PASSWORD = _env_str("EMAIL_HOST_PASSWORD")
+ENV_EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
+ENV_DEFAULT_FROM_EMAIL = _env_str("DEFAULT_FROM_EMAIL", "Communiqué <newsroom@localhost>")
+ENV_MEDIA_ROOT = _env_str("MEDIA_ROOT")
+ENV_MEDIA_URL = _env_str("MEDIA_URL", "/media/")
+ENV_STATIC_ROOT = _env_str("STATIC_ROOT")
+ENV_STATIC_URL = _env_str("STATIC_URL", "/static/")
+ENV_BASE_URL = _env_str("BASE_URL", "http://127.0.0.1:8000")
+ENV_REQUIRE_SERVICES = _env_bool("REQUIRE_SERVICES", False)
+ENV_CELERY_TASK_TIME_LIMIT = _env_int("CELERY_TASK_TIME_LIMIT", 300)
+
+# --- Core ----------------------------------------------------------------------
+SECRET_KEY = ENV_SECRET_KEY
+DEBUG = False
+ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
+CSRF_TRUSTED_ORIGINS = ENV_CSRF_TRUSTED_ORIGINS
+REQUIRE_SERVICES = ENV_REQUIRE_SERVICES
+
+INSTALLED_APPS = [
+    "statements",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "site" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database ------------------------------------------------------------------
+DEFAULT_SQLITE_PATH = VAR_DIR / "communique.sqlite3"
+DATABASES = {
+    "default": dj_database_url.parse(
+        ENV_DATABASE_URL or f"sqlite:///{DEFAULT_SQLITE_PATH}",
+        conn_max_age=0,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -----------------------------------------------------------------
+# One list configures the site's languages: adding one is this setting plus a
+# catalog under locale/. Names and text direction come from Django's own table.
+from django.conf.locale import LANG_INFO  # noqa: E402
+
+for _code in ENV_LANGUAGES:
+    if _code not in LANG_INFO:
+        raise ImproperlyConfigured(f"LANGUAGES names {_code!r}, which Django does not know")
+
+LANGUAGE_CODE = ENV_LANGUAGES[0]
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in ENV_LANGUAGES]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Babel locale used for dates on public pages, where the bare language code would
+# give a form the press offices do not use ("May 29, 2025" for plain "en").
+COMMUNIQUE_DATE_LOCALES = {"en": "en_GB"}
+
+TIME_ZONE = ENV_TIME_ZONE
+USE_TZ = True
+
+# --- Static and media ----------------------------------------------------------
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
+STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else VAR_DIR / "static"
+STATIC_URL = ENV_STATIC_URL
+MEDIA_ROOT = Path(ENV_MEDIA_ROOT) if ENV_MEDIA_ROOT else VAR_DIR / "media"
+MEDIA_URL = ENV_MEDIA_URL
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- E-mail --------------------------------------------------------------------
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = ENV_EMAIL_URL_HOST or "localhost"
+EMAIL_PORT = ENV_EMAIL_PORT
+EMAIL_HOST_USER = ENV_EMAIL_HOST_USER
+EMAIL_HOST_PASSWORD = ENV_EMAIL_HOST_PASSWORD
+EMAIL_USE_TLS = ENV_EMAIL_USE_TLS
+DEFAULT_FROM_EMAIL = ENV_DEFAULT_FROM_EMAIL
+SERVER_EMAIL = ENV_DEFAULT_FROM_EMAIL
+
+# --- Celery --------------------------------------------------------------------
+# Without REDIS_URL an embedded broker (kombu's filesystem transport under var/)
+# lets the worker and beat run on a laptop with nothing else installed.
+CELERY_BROKER_DIR = VAR_DIR / "celery-broker"
+if ENV_REDIS_URL:
+    CELERY_BROKER_URL = ENV_REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+else:
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_BROKER_DIR / "queue"),
+        "data_folder_out": str(CELERY_BROKER_DIR / "queue"),
+        "processed_folder": str(CELERY_BROKER_DIR / "processed"),
+        "store_processed": False,
+    }
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_TIMEZONE = "UTC"
+CELERY_ENABLE_UTC = True
+CELERY_TASK_TIME_LIMIT = ENV_CELERY_TASK_TIME_LIMIT
+CELERY_TASK_SOFT_TIME_LIMIT = max(ENV_CELERY_TASK_TIME_LIMIT - 30, 10)
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "clear-expired-sessions": {
+        "task": "statements.tasks.clear_expired_sessions_task",
+        "schedule": 6 * 60 * 60.0,
+    },
+}
+
+# --- Cache ---------------------------------------------------------------------
+if ENV_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV_REDIS_URL,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Wagtail -------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Communiqué"
+WAGTAILADMIN_BASE_URL = ENV_BASE_URL
+COMMUNIQUE_BASE_URL = ENV_BASE_URL
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# Password logins in the admin and on the public site.
+LOGIN_URL = "wagtailadmin_login"

@@ -1,0 +1,15 @@
+"""Laptop settings: SQLite and the embedded broker unless the environment says otherwise."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = ENV_SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+ALLOWED_HOSTS = ENV_ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if ENV_EMAIL_URL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+COMMUNIQUE_DEMO_ALLOWED = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

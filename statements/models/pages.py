@@ -1,0 +1,623 @@
+"""Public pages: the home page, the newsroom listing and the statement itself."""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Min, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import StatementBodyBlock
+from ..forms import StatementPageForm
+from ..validators import check_signatories, validate_time_zone
+from .contacts import MediaContact
+from .governments import Government, GovernmentSocialLink
+from .topics import Topic
+
+NEWSROOM_PAGE_SIZE = 10
+
+
+class StatementType(models.TextChoices):
+    STATEMENT = "statement", _("Statement")
+    JOINT_STATEMENT = "joint_statement", _("Joint statement")
+    NEWS_RELEASE = "news_release", _("News release")
+    MEDIA_ADVISORY = "media_advisory", _("Media advisory")
+    READOUT = "readout", _("Readout")
+    BACKGROUNDER = "backgrounder", _("Backgrounder")
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["statements.NewsroomPage"]
+    template = "home_page.html"
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_statements"] = list(
+            listing_entries(StatementPage.objects.for_listing(self.locale)[:5], self.locale)
+        )
+        context["newsroom"] = (
+            NewsroomPage.objects.live().public().filter(locale=self.locale).first()
+        )
+        return context
+
+
+class NewsroomPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["statements.HomePage"]
+    subpage_types = ["statements.StatementPage"]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        SynchronizedField("slug", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("newsroom")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = NewsroomFilters.from_query(request.GET, self.locale)
+        queryset = filters.apply(StatementPage.objects.for_listing(self.locale))
+        paginator = Paginator(queryset, NEWSROOM_PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            {
+                "filters": filters,
+                "page_obj": page_obj,
+                "entries": listing_entries(page_obj.object_list, self.locale),
+                "filter_query": filters.as_query(),
+            }
+        )
+        return context
+
+
+class NewsroomFilters:
+    """The newsroom's filters, read from a query string and validated.
+
+    Unknown values are ignored rather than raising, so a stale bookmark still shows
+    a listing; the form then shows which filters are actually in force.
+    """
+
+    def __init__(self, locale, government=None, statement_type=None, topic=None, year=None):
+        self.locale = locale
+        self.government = government
+        self.statement_type = statement_type
+        self.topic = topic
+        self.year = year
+
+    @classmethod
+    def from_query(cls, query, locale):
+        code = (query.get("government") or "").strip().upper()
+        government = None
+        if code:
+            government = (
+                Government.objects.filter(code=code)
+                .order_by(
+                    models.Case(models.When(locale=locale, then=0), default=1),
+                )
+                .first()
+            )
+        statement_type = query.get("type")
+        if statement_type not in StatementType.values:
+            statement_type = None
+        topic_slug = (query.get("topic") or "").strip()
+        topic = None
+        if topic_slug:
+            topic = (
+                Topic.objects.filter(slug=topic_slug)
+                .order_by(models.Case(models.When(locale=locale, then=0), default=1))
+                .first()
+            )
+        year = query.get("year")
+        year = int(year) if year and year.isdigit() and 1900 < int(year) < 3000 else None
+        return cls(locale, government, statement_type, topic, year)
+
+    def apply(self, queryset):
+        if self.government:
+            queryset = queryset.filter(
+                signatories__government__translation_key=self.government.translation_key
+            )
+        if self.statement_type:
+            queryset = queryset.filter(statement_type=self.statement_type)
+        if self.topic:
+            queryset = queryset.filter(topics__topic__translation_key=self.topic.translation_key)
+        if self.year:
+            queryset = queryset.filter(display_date__year=self.year)
+        return queryset.distinct()
+
+    def as_query(self):
+        from urllib.parse import urlencode
+
+        params = {}
+        if self.government:
+            params["government"] = self.government.code
+        if self.statement_type:
+            params["type"] = self.statement_type
+        if self.topic:
+            params["topic"] = self.topic.slug
+        if self.year:
+            params["year"] = self.year
+        return urlencode(params)
+
+    def government_choices(self):
+        return localized_snippets(Government, self.locale, order_by="short_name")
+
+    def topic_choices(self):
+        return localized_snippets(Topic, self.locale, order_by="name")
+
+    def type_choices(self):
+        return StatementType.choices
+
+    def year_choices(self):
+        dates = StatementPage.objects.for_listing(None).dates("display_date", "year", order="DESC")
+        return [d.year for d in dates]
+
+
+def localized_snippets(model, locale, order_by):
+    """One row per identity, in ``locale`` where it exists, else in the default locale."""
+    rows = model.objects.filter(
+        Q(locale=locale) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    ).select_related("locale")
+    by_key = {}
+    for row in rows:
+        if row.translation_key not in by_key or row.locale_id == locale.id:
+            by_key[row.translation_key] = row
+    return sorted(by_key.values(), key=lambda row: getattr(row, order_by).casefold())
+
+
+class StatementPageQuerySet(PageQuerySet):
+    def released(self):
+        """Statements the public may see. The release issue narrows this further."""
+        return self.live().public()
+
+    def for_listing(self, locale):
+        """Released statements for a locale's listing, newest first.
+
+        A statement without a version in ``locale`` still appears, once, in the
+        language it was first written in, so no released statement is hidden from
+        a reader just because it is not translated into their language.
+        """
+        released = self.released()
+        if locale is None:
+            return released.order_by("-display_date", "-first_published_at")
+        in_locale = released.filter(locale=locale)
+        fallback_ids = (
+            released.exclude(translation_key__in=in_locale.values("translation_key"))
+            .values("translation_key")
+            .annotate(first_id=Min("id"))
+            .values("first_id")
+        )
+        return (
+            released.filter(Q(locale=locale) | Q(id__in=fallback_ids))
+            .select_related("locale")
+            .order_by("-display_date", "-first_published_at")
+        )
+
+
+StatementPageManager = PageManager.from_queryset(StatementPageQuerySet)
+
+
+def listing_entries(statements, locale):
+    """Pair each listed statement with the languages it exists in (one query)."""
+    statements = list(statements)
+    keys = {s.translation_key for s in statements if s.locale_id != getattr(locale, "id", None)}
+    languages = {}
+    if keys:
+        rows = (
+            StatementPage.objects.released()
+            .filter(translation_key__in=keys)
+            .values_list("translation_key", "locale__language_code")
+            .order_by("locale__language_code")
+        )
+        for key, code in rows:
+            languages.setdefault(key, []).append(code)
+    return [
+        {
+            "page": statement,
+            "is_fallback": locale is not None and statement.locale_id != locale.id,
+            "languages": languages.get(statement.translation_key, []),
+        }
+        for statement in statements
+    ]
+
+
+def in_default_locale():
+    """Choices for a statement's governments, contacts and topics: one row per identity.
+
+    Every locale holds a copy of each snippet; listing them all would offer Canada
+    seven times. The default-language row stands for the identity, and pages show
+    each name in their own language by translation key.
+    """
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class StatementPage(Page):
+    statement_type = models.CharField(
+        _("type"), max_length=32, choices=StatementType.choices, default=StatementType.STATEMENT
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences for listings, feeds and search results."),
+    )
+    dateline = models.CharField(
+        _("dateline"), max_length=120, help_text=_("Place of issue, e.g. “Ottawa, Ontario”.")
+    )
+    lead_government = models.ForeignKey(
+        Government,
+        verbose_name=_("lead government"),
+        on_delete=models.PROTECT,
+        related_name="led_statements",
+        limit_choices_to=in_default_locale,
+    )
+    body = StreamField(StatementBodyBlock(), verbose_name=_("body"))
+    release_at = models.DateTimeField(
+        _("planned release"),
+        null=True,
+        blank=True,
+        help_text=_("Date and time in the release time zone below."),
+    )
+    release_timezone = models.CharField(
+        _("release time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("IANA time zone the release time is given in; defaults to the lead's."),
+    )
+    display_date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The release date in the release time zone, kept for listings."),
+    )
+
+    objects = StatementPageManager()
+    base_form_class = StatementPageForm
+
+    parent_page_types = ["statements.NewsroomPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("statement_type"), FieldPanel("dateline")]),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_government", widget=forms.Select),
+                InlinePanel("signatories", label=_("Signatory"), min_num=1),
+            ],
+            heading=_("Governments"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_links", label=_("Related link")),
+        InlinePanel("contacts", label=_("Media contact")),
+        InlinePanel("topics", label=_("Topic")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("release_at"), FieldPanel("release_timezone")])],
+            heading=_("Release"),
+        ),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        )
+    ]
+    # Release owns publishing: Wagtail's go-live and expiry fields are not offered.
+    settings_panels = []
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("dateline"),
+        TranslatableField("body"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("related_links"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("statement_type", overridable=False),
+        SynchronizedField("lead_government", overridable=False),
+        SynchronizedField("signatories", overridable=False),
+        SynchronizedField("contacts", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("release_at", overridable=False),
+        SynchronizedField("release_timezone", overridable=False),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("dateline"),
+        index.SearchField("body"),
+        index.FilterField("statement_type"),
+        index.FilterField("display_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __init__(self, *args, **kwargs):
+        # Wagtail's Page defaults to live=True for pages built in code; a statement is
+        # a draft until it is released, whoever creates it.
+        if not args and "live" not in kwargs:
+            kwargs["live"] = False
+        super().__init__(*args, **kwargs)
+
+    def get_template(self, request, *args, **kwargs):
+        return "statements/statement_page.html"
+
+    # --- validation ---------------------------------------------------------
+    def clean(self):
+        super().clean()
+        if self.lead_government_id and not self.release_timezone:
+            self.release_timezone = self.lead_government.time_zone
+
+    def validate_signatories(self):
+        """Check the signatories held on this instance (saved or in memory).
+
+        Not part of clean(): during an admin save the form validates the submitted
+        signatories itself, before they reach the instance.
+        """
+        signatories = [s for s in self.signatories.all() if s.government_id]
+        keys = [s.government.translation_key for s in signatories]
+        names = {s.government.translation_key: str(s.government) for s in signatories}
+        lead_key = self.lead_government.translation_key if self.lead_government_id else None
+        errors = check_signatories(lead_key, keys, names)
+        if errors:
+            raise ValidationError({"lead_government": errors})
+
+    def save(self, *args, **kwargs):
+        if self.lead_government_id and not self.release_timezone:
+            self.release_timezone = self.lead_government.time_zone
+        self.display_date = self.compute_display_date()
+        return super().save(*args, **kwargs)
+
+    def compute_display_date(self):
+        if self.release_at:
+            zone = zoneinfo.ZoneInfo(self.release_timezone or settings.TIME_ZONE)
+            return self.release_at.astimezone(zone).date()
+        if self.first_published_at:
+            return timezone.localtime(self.first_published_at).date()
+        return None
+
+    # --- rendering ------------------------------------------------------------
+    @cached_property
+    def ordered_signatories(self):
+        return list(self.signatories.select_related("government").order_by("sort_order"))
+
+    @cached_property
+    def ordered_contacts(self):
+        return list(
+            self.contacts.select_related("contact", "contact__government").order_by("sort_order")
+        )
+
+    @cached_property
+    def _localized_governments(self):
+        """Governments named on the page, in the page's language, in one query."""
+        keys = {s.government.translation_key for s in self.ordered_signatories}
+        keys.add(self.lead_government.translation_key)
+        keys.update(c.contact.government.translation_key for c in self.ordered_contacts)
+        return _localize_by_key(Government, keys, self.locale)
+
+    @cached_property
+    def issuing_governments(self):
+        """The signatories in display order, each with its name in the page's language.
+
+        A government whose name is not yet translated is shown in the default
+        language and flagged, so the gap is visible rather than silent.
+        """
+        found = self._localized_governments
+        entries = []
+        for signatory in self.ordered_signatories:
+            government = found.get(signatory.government.translation_key, signatory.government)
+            entries.append(_Localized(government, self.locale))
+        return entries
+
+    @cached_property
+    def lead(self):
+        government = self._localized_governments.get(
+            self.lead_government.translation_key, self.lead_government
+        )
+        return _Localized(government, self.locale)
+
+    @cached_property
+    def lead_social_links(self):
+        return list(GovernmentSocialLink.objects.filter(government=self.lead.obj))
+
+    @cached_property
+    def media_contacts(self):
+        contacts = [c.contact for c in self.ordered_contacts]
+        found = _localize_by_key(MediaContact, {c.translation_key for c in contacts}, self.locale)
+        governments = self._localized_governments
+        entries = []
+        for contact in contacts:
+            localized = found.get(contact.translation_key, contact)
+            government = governments.get(contact.government.translation_key, contact.government)
+            entries.append(
+                {
+                    "contact": _Localized(localized, self.locale),
+                    "government": _Localized(government, self.locale),
+                }
+            )
+        return entries
+
+    @cached_property
+    def ordered_related_links(self):
+        return list(self.related_links.select_related("link_page").order_by("sort_order"))
+
+    @cached_property
+    def listed_topics(self):
+        topics = [t.topic for t in self.topics.select_related("topic").order_by("sort_order")]
+        found = _localize_by_key(Topic, {t.translation_key for t in topics}, self.locale)
+        return [found.get(t.translation_key, t) for t in topics]
+
+    @cached_property
+    def live_translations(self):
+        """Every released language version, this one included, in configured order."""
+        order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
+        pages = list(
+            StatementPage.objects.released()
+            .filter(translation_key=self.translation_key)
+            .select_related("locale")
+        )
+        return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+
+
+class _Localized:
+    """A snippet row shown on a page, and whether it is in the page's language."""
+
+    def __init__(self, obj, locale):
+        self.obj = obj
+        self.is_fallback = obj.locale_id != locale.id
+        self.language_code = obj.locale.language_code
+
+    def __getattr__(self, name):
+        return getattr(self.obj, name)
+
+    def __str__(self):
+        return str(self.obj)
+
+
+def _localize_by_key(model, keys, locale):
+    """Map translation key to the row in ``locale``, else in the default language.
+
+    One query however many keys; callers keep their own row as a last resort.
+    """
+    if not keys:
+        return {}
+    rows = (
+        model.objects.filter(translation_key__in=keys)
+        .filter(Q(locale_id=locale.id) | Q(locale__language_code=settings.LANGUAGE_CODE))
+        .select_related("locale")
+    )
+    found = {}
+    for row in rows:
+        if row.translation_key not in found or row.locale_id == locale.id:
+            found[row.translation_key] = row
+    return found
+
+
+class StatementSignatory(Orderable):
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
+    government = models.ForeignKey(
+        Government,
+        verbose_name=_("government"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+
+    panels = [FieldPanel("government", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+
+class StatementContact(Orderable):
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="contacts")
+    contact = models.ForeignKey(
+        MediaContact,
+        verbose_name=_("media contact"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+
+    panels = [FieldPanel("contact", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+
+
+class StatementTopic(Orderable):
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="topics")
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+
+    panels = [FieldPanel("topic", widget=forms.Select)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class StatementRelatedLink(TranslatableMixin, Orderable):
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="related_links")
+    title = models.CharField(_("title"), max_length=255)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page on this site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("external URL"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("link_page"), FieldPanel("url")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("link_page"),
+        SynchronizedField("url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("related link")
+        verbose_name_plural = _("related links")
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.url):
+            raise ValidationError(
+                _("Give either a page on this site or an external URL for “%(title)s”, not both.")
+                % {"title": self.title or _("related link")}
+            )
+
+    @property
+    def href(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.url

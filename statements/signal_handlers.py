@@ -1,0 +1,51 @@
+"""Signal handlers, connected from StatementsConfig.ready()."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_migrate, post_save
+
+
+def ensure_approver_group(sender, instance, created, raw=False, **kwargs):
+    """Give every government identity one approver group, shared by its locales.
+
+    The group belongs to the identity (translation key), so a translated row
+    reuses the group of its siblings instead of creating a second one.
+    """
+    if raw or instance.approver_group_id:
+        return
+    sibling = (
+        sender.objects.filter(translation_key=instance.translation_key)
+        .exclude(approver_group=None)
+        .exclude(pk=instance.pk)
+        .first()
+    )
+    if sibling is not None:
+        group = sibling.approver_group
+    else:
+        group, _created = Group.objects.get_or_create(name=instance.approver_group_name())
+    sender.objects.filter(translation_key=instance.translation_key).update(approver_group=group)
+    instance.approver_group = group
+
+
+def sync_locales(sender, app_config=None, using="default", **kwargs):
+    """Create a Locale row for each configured language.
+
+    Adding a language is then configuration plus a catalog: the next migrate makes
+    its Locale. Locales are never deleted here; content may still use them.
+    """
+    if app_config is None or app_config.label != "statements":
+        return
+    from wagtail.models import Locale
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.using(using).get_or_create(language_code=code)
+
+
+def connect():
+    from .models import Government
+
+    post_migrate.connect(sync_locales, dispatch_uid="statements_sync_locales")
+
+    post_save.connect(
+        ensure_approver_group, sender=Government, dispatch_uid="government_approver_group"
+    )

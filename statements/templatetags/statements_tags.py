@@ -1,0 +1,116 @@
+"""Template helpers for public pages: dates, language names and the issued-by line."""
+
+import zoneinfo
+
+from babel.dates import format_date, format_time
+from babel.lists import format_list
+from django import template
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext
+
+register = template.Library()
+
+
+def babel_locale(language_code):
+    overrides = getattr(settings, "COMMUNIQUE_DATE_LOCALES", {})
+    return overrides.get(language_code, language_code).replace("-", "_")
+
+
+@register.simple_tag
+def localized_date(value, language_code):
+    """29 May 2025 / 29 mai 2025 / 2025年5月29日, as each language writes it."""
+    if not value:
+        return ""
+    return format_date(value, format="long", locale=babel_locale(language_code))
+
+
+@register.simple_tag
+def localized_time(value, time_zone, language_code):
+    if not value:
+        return ""
+    zone = zoneinfo.ZoneInfo(time_zone or settings.TIME_ZONE)
+    return format_time(
+        value.astimezone(zone), format="short", tzinfo=zone, locale=babel_locale(language_code)
+    )
+
+
+@register.filter
+def language_name(code):
+    """The language's own name for itself (Français, 日本語)."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def language_direction(code):
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def _government_name(entry, attribute, page_language):
+    name = getattr(entry, attribute)
+    if not entry.is_fallback:
+        return format_html("{}", name)
+    return format_html(
+        '<span lang="{}" class="name-fallback">{} <span class="fallback-note">({})</span></span>',
+        entry.language_code,
+        name,
+        gettext("not yet translated"),
+    )
+
+
+@register.simple_tag
+def issued_by(page):
+    """“Issued by: A, B and C” from the ordered signatories, in the page's language."""
+    language = page.locale.language_code
+    names = [_government_name(e, "official_name", language) for e in page.issuing_governments]
+    if not names:
+        return ""
+    placeholders = [f"\x00{i}\x00" for i in range(len(names))]
+    joined = format_list(placeholders, locale=babel_locale(language))
+    parts = []
+    for chunk in joined.split("\x00"):
+        if chunk.isdigit() and int(chunk) < len(names):
+            parts.append(names[int(chunk)])
+        else:
+            parts.append(format_html("{}", chunk))
+    listing = mark_safe("".join(str(p) for p in parts))  # noqa: S308 - every part escaped above
+    return format_html(gettext("Issued by: {governments}"), governments=listing)
+
+
+@register.simple_tag
+def localized_name(entry, attribute="short_name"):
+    return _government_name(entry, attribute, None)
+
+
+@register.simple_tag
+def alternate_links(page, request):
+    """<link rel="alternate" hreflang> for every live language version, plus x-default."""
+    translations = language_versions(page)
+    if not translations:
+        return ""
+    default = next(
+        (p for p in translations if p.locale.language_code == settings.LANGUAGE_CODE),
+        translations[0],
+    )
+    rows = [(p.locale.language_code, p.get_full_url(request)) for p in translations]
+    rows.append(("x-default", default.get_full_url(request)))
+    return format_html_join("\n", '<link rel="alternate" hreflang="{}" href="{}">', rows)
+
+
+@register.simple_tag
+def language_versions(page):
+    """The page's live language versions, in the configured order, itself included."""
+    if page is None:
+        return []
+    if hasattr(page, "live_translations"):
+        return page.live_translations
+    order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
+    pages = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
+    return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))

@@ -1,0 +1,53 @@
+import os
+
+import pytest
+from django.conf import settings
+
+from tests import factories
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").strip().lower() in {"1", "true", "yes"}
+
+
+def skip_or_fail(reason):
+    """Skip on a laptop; under REQUIRE_SERVICES (CI) a missing service is a failure."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def require_postgres():
+    if not settings.USING_POSTGRES:
+        skip_or_fail("this test needs PostgreSQL (set DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        skip_or_fail("this test needs Redis (set REDIS_URL=redis://...)")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        skip_or_fail(f"Redis at {url} does not answer: {exc}")
+    return url
+
+
+@pytest.fixture
+def site_tree(db):
+    return factories.build_site()
+
+
+@pytest.fixture
+def governments(db):
+    return factories.standard_governments()
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    redis = "yes" if os.environ.get("REDIS_URL") else "no (service tests skip)"
+    return [
+        f"communique: database={engine}, redis={redis}, REQUIRE_SERVICES={int(REQUIRE_SERVICES)}"
+    ]

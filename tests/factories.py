@@ -1,0 +1,209 @@
+"""Factories and small builders for tests.
+
+Pages are built through Wagtail's own APIs (add_child, save_revision, publish,
+copy_for_translation) so tests exercise the same paths the admin does.
+"""
+
+import datetime
+import itertools
+import string
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+
+from statements.models import (
+    Government,
+    HomePage,
+    MediaContact,
+    NewsroomPage,
+    StatementContact,
+    StatementPage,
+    StatementSignatory,
+    Topic,
+)
+
+_codes = ("".join(pair) for pair in itertools.product(string.ascii_uppercase, repeat=2))
+
+
+def locale(code):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+class GovernmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Government
+
+    code = factory.LazyFunction(lambda: next(_codes))
+    short_name = factory.LazyAttribute(lambda o: f"Country {o.code}")
+    official_name = factory.LazyAttribute(lambda o: f"Government of Country {o.code}")
+    department = factory.LazyAttribute(lambda o: f"Foreign Ministry of {o.code}")
+    languages = factory.LazyFunction(lambda: ["en"])
+    time_zone = "Europe/London"
+    locale = factory.LazyFunction(lambda: locale("en"))
+
+
+class MediaContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MediaContact
+
+    office = factory.Sequence(lambda n: f"Media Relations Office {n}")
+    government = factory.SubFactory(GovernmentFactory)
+    department = "Foreign Ministry"
+    email = factory.Sequence(lambda n: f"media{n}@example.org")
+    phone = "+1 343 203 7700"
+    hours = "Monday to Friday, 9:00 to 17:00"
+    locale = factory.LazyFunction(lambda: locale("en"))
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    locale = factory.LazyFunction(lambda: locale("en"))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "pass")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def translate_government(government, code, **names):
+    copy = government.copy_for_translation(locale(code))
+    for field, value in names.items():
+        setattr(copy, field, value)
+    copy.save()
+    return copy
+
+
+def standard_governments():
+    """Canada, France and Japan, with French names for Canada and France only."""
+    canada = GovernmentFactory(
+        code="CA",
+        short_name="Canada",
+        official_name="Government of Canada",
+        department="Global Affairs Canada",
+        languages=["en", "fr"],
+        time_zone="America/Toronto",
+    )
+    france = GovernmentFactory(
+        code="FR",
+        short_name="France",
+        official_name="Government of France",
+        department="Ministry for Europe and Foreign Affairs",
+        languages=["fr"],
+        time_zone="Europe/Paris",
+    )
+    japan = GovernmentFactory(
+        code="JP",
+        short_name="Japan",
+        official_name="Government of Japan",
+        department="Ministry of Foreign Affairs of Japan",
+        languages=["ja"],
+        time_zone="Asia/Tokyo",
+    )
+    translate_government(
+        canada,
+        "fr",
+        short_name="Canada",
+        official_name="gouvernement du Canada",
+        department="Affaires mondiales Canada",
+    )
+    translate_government(
+        france,
+        "fr",
+        short_name="France",
+        official_name="gouvernement de la République française",
+        department="ministère de l'Europe et des Affaires étrangères",
+    )
+    return {"CA": canada, "FR": france, "JP": japan}
+
+
+def build_site(languages=("en", "fr")):
+    """Home and newsroom pages in each language, the English home as the site root."""
+    root = Page.get_first_root_node()
+    for welcome in root.get_children().exact_type(Page):
+        welcome.delete()
+    home = HomePage(title="Communiqué", slug="home", locale=locale(languages[0]))
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    newsroom = NewsroomPage(title="Newsroom", slug="newsroom", locale=home.locale)
+    home.add_child(instance=newsroom)
+    newsroom.save_revision().publish()
+    homes, newsrooms = {languages[0]: home}, {languages[0]: newsroom}
+    for code in languages[1:]:
+        translated_home = home.copy_for_translation(locale(code))
+        translated_home.title = f"Communiqué ({code})"
+        translated_home.save_revision().publish()
+        translated_newsroom = newsroom.copy_for_translation(locale(code))
+        translated_newsroom.title = {"fr": "Salle de presse"}.get(code, f"Newsroom ({code})")
+        translated_newsroom.save_revision().publish()
+        homes[code] = translated_home
+        newsrooms[code] = translated_newsroom
+    return {"homes": homes, "newsrooms": newsrooms}
+
+
+def make_statement(
+    newsroom,
+    governments,
+    lead=None,
+    contacts=(),
+    publish=True,
+    title="Joint statement on monitoring sanctions",
+    slug=None,
+    release_at=datetime.datetime(2025, 5, 29, 13, 0, tzinfo=datetime.UTC),
+    release_timezone="America/Toronto",
+    **fields,
+):
+    lead = lead or governments[0]
+    page = StatementPage(
+        title=title,
+        slug=slug or factory.Faker._get_faker().unique.slug(),
+        locale=newsroom.locale,
+        statement_type=fields.pop("statement_type", "joint_statement"),
+        summary=fields.pop("summary", "The governments welcome the first report."),
+        dateline=fields.pop("dateline", "Ottawa, Ontario"),
+        lead_government=lead,
+        body=fields.pop(
+            "body",
+            [("paragraph", "<p>The participating governments welcome the report.</p>")],
+        ),
+        release_at=release_at,
+        release_timezone=release_timezone,
+        **fields,
+    )
+    for government in governments:
+        page.signatories.add(StatementSignatory(government=government))
+    for contact in contacts:
+        page.contacts.add(StatementContact(contact=contact))
+    newsroom.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate_statement(page, code, publish=True, **fields):
+    copy = page.copy_for_translation(locale(code))
+    for field, value in fields.items():
+        setattr(copy, field, value)
+    revision = copy.save_revision()
+    if publish:
+        revision.publish()
+    copy.refresh_from_db()
+    return copy

@@ -1,0 +1,105 @@
+"""The demo data reproduces the MSMT case and loads idempotently."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page, Revision
+from wagtail_localize.models import Translation
+
+from statements.models import Government, MediaContact, StatementPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+MSMT_SLUG = "joint-statement-msmt-first-report"
+LANGUAGES = {"en", "fr", "de", "it", "ja", "ko", "nl"}
+
+
+def snapshot():
+    return {
+        "pages": sorted(
+            Page.objects.values_list("translation_key", "locale__language_code", "title", "live")
+        ),
+        "revisions": Revision.objects.count(),
+        "governments": sorted(
+            Government.objects.values_list("code", "locale__language_code", "official_name")
+        ),
+        "contacts": MediaContact.objects.count(),
+        "topics": Topic.objects.count(),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+        "groups": sorted(Group.objects.values_list("name", flat=True)),
+        "translations": Translation.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_load_demo_twice_gives_the_same_data(demo):
+    first = snapshot()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert snapshot() == first
+
+
+def test_the_msmt_statement_in_seven_languages(demo, client):
+    versions = StatementPage.objects.filter(slug=MSMT_SLUG).select_related("locale")
+    assert {p.locale.language_code for p in versions} == LANGUAGES
+    assert all(p.live for p in versions)
+    english = versions.get(locale__language_code="en")
+    assert english.statement_type == "joint_statement"
+    assert english.lead_government.code == "CA"
+    assert english.dateline == "Ottawa, Ontario"
+    codes = [s.government.code for s in english.ordered_signatories]
+    assert sorted(codes) == sorted(
+        ["DE", "AU", "CA", "US", "FR", "IT", "JP", "NZ", "NL", "KR", "GB"]
+    )
+    assert english.display_date.isoformat() == "2025-05-29"
+    assert english.media_contacts[0]["contact"].email
+    for page in versions:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
+    french = versions.get(locale__language_code="fr")
+    assert french.title != english.title
+    japanese = client.get(versions.get(locale__language_code="ja").url).content.decode()
+    assert "2025年5月29日" in japanese
+    assert "日本国政府" in japanese
+
+
+def test_governments_are_one_identity_across_locales(demo):
+    canada = Government.objects.filter(code="CA")
+    assert {g.locale.language_code for g in canada} == LANGUAGES
+    assert len({g.translation_key for g in canada}) == 1
+    assert len({g.approver_group_id for g in canada}) == 1
+    assert canada.get(locale__language_code="fr").official_name == "gouvernement du Canada"
+    assert canada.first().approver_group.name == "Sign-off: Canada"
+
+
+def test_one_demo_user_per_role(demo):
+    users = set(get_user_model().objects.values_list("username", flat=True))
+    assert {"admin", "drafter"} <= users
+    assert {f"translator-{code}" for code in LANGUAGES} <= users
+    assert {
+        f"approver-{code}"
+        for code in ("de", "au", "ca", "us", "fr", "it", "jp", "nz", "nl", "kr", "gb")
+    } <= users
+
+
+def test_more_statements_of_other_types_and_languages(demo):
+    sources = StatementPage.objects.filter(live=True).values_list(
+        "translation_key", "statement_type", "locale__language_code"
+    )
+    keys = {key for key, _type, _lang in sources}
+    types = {statement_type for _key, statement_type, _lang in sources}
+    assert len(keys) >= 6
+    assert len(types) >= 4
+
+
+@override_settings(COMMUNIQUE_DEMO_ALLOWED=False)
+def test_load_demo_refuses_production_settings(db):
+    with pytest.raises(CommandError, match="refuses to run under production settings"):
+        call_command("load_demo")
+    assert not StatementPage.objects.exists()
