@@ -1,17 +1,18 @@
-"""Fail when `makemessages` would change a catalog (ignoring its creation date).
+"""Fail when `makemessages` would change what a catalog says.
 
-The catalogs are restored afterwards, so running this never edits the work tree.
+Compares entries, not text: a new or vanished string, a changed flag (fuzzy) or
+translation fails; line wrapping, source locations and the creation date do not.
+The catalogs are restored afterwards, so this never edits the work tree.
 """
 
-import difflib
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
+import polib
+
 ROOT = Path(__file__).resolve().parent.parent
-IGNORED = re.compile(r'^"POT-Creation-Date: .*\\n"$')
 MAKEMESSAGES = [
     sys.executable,
     "manage.py",
@@ -24,8 +25,17 @@ MAKEMESSAGES = [
 ]
 
 
-def significant(text):
-    return [line for line in text.splitlines() if not IGNORED.match(line)]
+def entries(text):
+    catalog = polib.pofile(text)
+    return {
+        (e.msgctxt, e.msgid, e.msgid_plural): (
+            e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())),
+            tuple(sorted(set(e.flags) - {"python-format", "python-brace-format"})),
+        )
+        for e in catalog
+        if not e.obsolete
+    }
 
 
 def main():
@@ -34,25 +44,26 @@ def main():
         sys.exit("check_catalogs: no catalogs under locale/")
     before = {path: path.read_text() for path in catalogs}
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    problems = []
     try:
-        subprocess.run(MAKEMESSAGES, cwd=ROOT, env=env, check=True, capture_output=True)  # noqa: S603
-        changed = []
+        subprocess.run(MAKEMESSAGES, cwd=ROOT, env=env, check=True, capture_output=True)
         for path, text in before.items():
-            diff = list(
-                difflib.unified_diff(significant(text), significant(path.read_text()), lineterm="")
-            )
-            if diff:
-                changed.append((path, diff))
-        new = set(ROOT.glob("locale/*/LC_MESSAGES/django.po")) - set(before)
+            old, new = entries(text), entries(path.read_text())
+            name = path.relative_to(ROOT)
+            for key in sorted(set(new) - set(old), key=str):
+                problems.append(f"{name}: not in the catalog yet: {key[1]!r}")
+            for key in sorted(set(old) - set(new), key=str):
+                problems.append(f"{name}: no longer used: {key[1]!r}")
+            for key in sorted(set(old) & set(new), key=str):
+                if old[key] != new[key]:
+                    problems.append(f"{name}: would change: {key[1]!r}")
+        created = set(ROOT.glob("locale/*/LC_MESSAGES/django.po")) - set(before)
+        problems += [f"makemessages created {path}" for path in created]
     finally:
         for path, text in before.items():
             path.write_text(text)
-    if new:
-        sys.exit(f"check_catalogs: makemessages created {sorted(map(str, new))}")
-    if changed:
-        for path, diff in changed:
-            print(f"--- {path.relative_to(ROOT)} would change:")
-            print("\n".join(diff[:40]))
+    if problems:
+        print("\n".join(problems))
         sys.exit("check_catalogs: run `make messages`, translate, and commit the catalogs")
     print(f"check_catalogs: {len(before)} catalogs up to date")
 

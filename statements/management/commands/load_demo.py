@@ -8,6 +8,7 @@ import datetime
 import html
 import uuid
 import zoneinfo
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -120,6 +121,11 @@ class Command(BaseCommand):
     def load_site(self):
         default_locale = self.locales[self.default_code]
         root = Page.get_first_root_node()
+        if root is None:
+            # A flushed database (transactional tests) has lost Wagtail's root node.
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", locale=default_locale, live=True)
+            )
         home = HomePage.objects.filter(
             translation_key=demo_key("page", "home"), locale=default_locale
         ).first()
@@ -139,7 +145,10 @@ class Command(BaseCommand):
             home.save_revision().publish()
             site = Site.objects.filter(is_default_site=True).first()
             if site is None:
-                site = Site(hostname="localhost", port=80, is_default_site=True)
+                site = Site(is_default_site=True)
+            base = urlsplit(settings.COMMUNIQUE_BASE_URL)
+            site.hostname = base.hostname or "localhost"
+            site.port = base.port or (443 if base.scheme == "https" else 80)
             site.root_page = home
             site.site_name = "Communiqué"
             site.save()
