@@ -30,11 +30,16 @@ def locale(code):
     return Locale.objects.get_or_create(language_code=code)[0]
 
 
+def unused_code():
+    taken = set(Government.objects.values_list("code", flat=True))
+    return next(code for code in _codes if code not in taken)
+
+
 class GovernmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Government
 
-    code = factory.LazyFunction(lambda: next(_codes))
+    code = factory.LazyFunction(unused_code)
     short_name = factory.LazyAttribute(lambda o: f"Country {o.code}")
     official_name = factory.LazyAttribute(lambda o: f"Government of Country {o.code}")
     department = factory.LazyAttribute(lambda o: f"Foreign Ministry of {o.code}")

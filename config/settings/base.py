@@ -11,7 +11,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 
 def _env_str(name, default=""):
@@ -48,6 +47,7 @@ def _env_list(name, default=()):
 
 
 # --- Environment (read once) -------------------------------------------------
+ENV_VAR_DIR = _env_str("COMMUNIQUE_VAR_DIR")
 ENV_DATABASE_URL = _env_str("DATABASE_URL")
 ENV_REDIS_URL = _env_str("REDIS_URL")
 ENV_SECRET_KEY = _env_str("SECRET_KEY")
@@ -68,6 +68,9 @@ ENV_STATIC_URL = _env_str("STATIC_URL", "/static/")
 ENV_BASE_URL = _env_str("BASE_URL", "http://127.0.0.1:8000")
 ENV_REQUIRE_SERVICES = _env_bool("REQUIRE_SERVICES", False)
 ENV_CELERY_TASK_TIME_LIMIT = _env_int("CELERY_TASK_TIME_LIMIT", 300)
+
+# Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
+VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
 
 # --- Core ----------------------------------------------------------------------
 SECRET_KEY = ENV_SECRET_KEY

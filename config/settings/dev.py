@@ -13,3 +13,6 @@ EMAIL_BACKEND = (
 COMMUNIQUE_DEMO_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The laptop's SQLite file and embedded broker live here; create it on first use.
+VAR_DIR.mkdir(parents=True, exist_ok=True)

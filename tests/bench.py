@@ -1,0 +1,123 @@
+"""`make bench`: server-side render cost of a statement against Wagtail's own floor.
+
+Runs in one process on whatever database DATABASE_URL names, inside a throwaway
+test database, so ratios compare like with like. Prints a table and, last, one
+JSON line (also written to var/bench.json). Not part of `make test`.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", "40"))
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def median_ms(client, url, iterations=ITERATIONS):
+    for _ in range(3):
+        client.get(url)
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"bench: {url} answered {response.status_code}")
+    return statistics.median(times)
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def run():
+    from django.core.management import call_command
+    from django.test import Client
+    from wagtail.models import Page
+
+    from statements.models import NewsroomPage, StatementPage
+    from tests import factories
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    client = Client()
+    statement = StatementPage.objects.get(
+        slug="joint-statement-msmt-first-report", locale__language_code="en"
+    )
+    newsroom = NewsroomPage.objects.get(locale__language_code="en")
+    bare = Page(title="Bare page", slug="bare-page", locale=newsroom.locale)
+    newsroom.get_parent().add_child(instance=bare)
+    bare.save_revision().publish()
+
+    statement_ms = median_ms(client, statement.url)
+    bare_ms = median_ms(client, bare.url)
+
+    counts = {}
+    for size in (3, 30):
+        governments = [factories.GovernmentFactory() for _ in range(size)]
+        contacts = [factories.MediaContactFactory(government=g) for g in governments]
+        page = factories.make_statement(
+            newsroom, governments, contacts=contacts, slug=f"bench-{size}-signatories"
+        )
+        counts[size] = count_queries(client, page.url)
+
+    return {
+        "statement_render_ms": round(statement_ms, 2),
+        "bare_page_render_ms": round(bare_ms, 2),
+        "render_ratio": round(statement_ms / bare_ms, 2),
+        "queries_3_signatories": counts[3],
+        "queries_30_signatories": counts[30],
+    }
+
+
+def main():
+    setup_django()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment, teardown_test_environment
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        results = run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        teardown_test_environment()
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"Communiqué benchmark ({engine}, median of {ITERATIONS} requests, in-process)")
+    print(f"{'measure':<34}{'value':>12}")
+    rows = [
+        ("statement page render (ms)", results["statement_render_ms"]),
+        ("bare Wagtail page render (ms)", results["bare_page_render_ms"]),
+        ("ratio statement / bare", results["render_ratio"]),
+        ("queries, 3 signatories", results["queries_3_signatories"]),
+        ("queries, 30 signatories", results["queries_30_signatories"]),
+    ]
+    for label, value in rows:
+        print(f"{label:<34}{value:>12}")
+    out = ROOT / "var" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results) + "\n")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
