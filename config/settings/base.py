@@ -68,6 +68,8 @@ ENV_STATIC_URL = _env_str("STATIC_URL", "/static/")
 ENV_BASE_URL = _env_str("BASE_URL", "http://127.0.0.1:8000")
 ENV_REQUIRE_SERVICES = _env_bool("REQUIRE_SERVICES", False)
 ENV_CELERY_TASK_TIME_LIMIT = _env_int("CELERY_TASK_TIME_LIMIT", 300)
+ENV_SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+ENV_SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31536000)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
