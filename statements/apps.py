@@ -8,6 +8,6 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import signal_handlers, tasks  # noqa: F401 - registers the Celery tasks by name
 
         signal_handlers.connect()

@@ -88,3 +88,28 @@ class StatementPageForm(WagtailAdminPageForm):
         for error in check_signatories(lead.translation_key, keys, names):
             field = "lead_government" if error.code == "lead_not_signatory" else None
             self.add_error(field, error)
+
+
+class SignOffForm(forms.Form):
+    """Sign off: bound to the revision the approver read, so a later save cannot slip in."""
+
+    revision_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    comment = forms.CharField(
+        label=_("Comment (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class RequestChangesForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What should change?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The drafter receives this comment. Other governments can still sign."),
+    )
+
+
+class WithdrawSignOffForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawing"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The drafter is alerted at once and the statement cannot be released."),
+    )

@@ -22,7 +22,15 @@ def ensure_approver_group(sender, instance, created, raw=False, **kwargs):
     if sibling is not None:
         group = sibling.approver_group
     else:
+        from django.contrib.auth.models import Permission
+
         group, _created = Group.objects.get_or_create(name=instance.approver_group_name())
+        # Approvers reach the admin to read and sign; they get no page permissions.
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="wagtailadmin", codename="access_admin"
+            )
+        )
     sender.objects.filter(translation_key=instance.translation_key).update(approver_group=group)
     instance.approver_group = group
 
@@ -41,8 +49,28 @@ def sync_locales(sender, app_config=None, using="default", **kwargs):
         Locale.objects.using(using).get_or_create(language_code=code)
 
 
+def void_stale_signoffs(sender, instance, created, raw=False, **kwargs):
+    """A person's save that changes a statement's common words voids the signatures
+    given on the old words, in the same transaction as the save."""
+    if raw or not created:
+        return
+    from .models import StatementPage
+
+    if instance.content_type.model_class() is not StatementPage:
+        return
+    from .actions import VoidSignOffsAction
+
+    statement = StatementPage.objects.filter(pk=instance.object_id).first()
+    if statement is not None:
+        VoidSignOffsAction(statement, instance).execute()
+
+
 def connect():
+    from wagtail.models import Revision
+
     from .models import Government
+
+    post_save.connect(void_stale_signoffs, sender=Revision, dispatch_uid="void_stale_signoffs")
 
     post_migrate.connect(sync_locales, dispatch_uid="statements_sync_locales")
 

@@ -1,10 +1,123 @@
 """Celery tasks: thin, idempotent, acting on IDs and reloading state."""
 
+import datetime
+import smtplib
+import zoneinfo
+
 from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+SUBJECTS = {
+    "signoff_requested": "statements/emails/signoff_requested_subject.txt",
+    "signoff_reminder": "statements/emails/signoff_reminder_subject.txt",
+    "changes_requested": "statements/emails/changes_requested_subject.txt",
+    "withdrawn": "statements/emails/withdrawn_subject.txt",
+    "cleared": "statements/emails/cleared_subject.txt",
+}
+REMINDER_WORKING_HOURS = (9, 17)
+REMINDER_INTERVAL = datetime.timedelta(hours=20)
+REMINDER_HORIZON = datetime.timedelta(days=3)
 
 
 @shared_task(name="statements.tasks.clear_expired_sessions_task")
 def clear_expired_sessions_task():
     """Sessions of signed-out approvers and translators should not linger."""
     call_command("clearsessions")
+
+
+def _language_of(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    language = getattr(profile, "preferred_language", "") if profile else ""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+@shared_task(
+    name="statements.tasks.send_notification_task",
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def send_notification_task(kind, page_id, user_ids, context):
+    """Send one notification to each recipient, in the recipient's own language.
+
+    The message names the statement by number and type and links to it; it never
+    quotes the statement's words, which are under embargo until release.
+    """
+    from statements.models import StatementPage
+
+    statement = StatementPage.objects.filter(pk=page_id).first()
+    if statement is None or kind not in SUBJECTS:
+        return 0
+    recipients = [
+        (user.email, _language_of(user))
+        for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+        if user.email
+    ]
+    recipients += [
+        (address, settings.LANGUAGE_CODE) for address in context.get("extra_addresses", [])
+    ]
+    sent = 0
+    for address, language in recipients:
+        with translation.override(language):
+            data = {
+                **context,
+                "statement_number": statement.pk,
+                "statement_type": statement.get_statement_type_display(),
+            }
+            subject = " ".join(render_to_string(SUBJECTS[kind], data).split())
+            body = render_to_string(f"statements/emails/{kind}.txt", data)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        sent += 1
+    return sent
+
+
+@shared_task(name="statements.tasks.send_signoff_reminders_task")
+def send_signoff_reminders_task():
+    """Remind governments still pending, during working hours in their own time zone.
+
+    Driven by the planned release instant: only statements due within a few days
+    (or overdue) are reminded about, each government at most once in 20 hours.
+    """
+    from statements import actions, notifications
+    from statements.models import Approval, SignOffReminder
+
+    now = timezone.now()
+    sent = 0
+    for task_state in actions.in_progress_signoff_task_states():
+        statement = task_state.workflow_state.content_object.specific
+        planned = statement.get_latest_revision_as_object().release_at
+        if not planned or planned - now > REMINDER_HORIZON:
+            continue
+        record = actions.current_fingerprint(statement)
+        signed = set(
+            Approval.objects.for_source(statement)
+            .valid()
+            .filter(fingerprint=record.fingerprint)
+            .values_list("government_key", flat=True)
+        )
+        for government in actions.signatory_governments(statement):
+            if government.translation_key in signed:
+                continue
+            local = now.astimezone(zoneinfo.ZoneInfo(government.time_zone))
+            start, end = REMINDER_WORKING_HOURS
+            if local.weekday() >= 5 or not start <= local.hour < end:
+                continue
+            recent = SignOffReminder.objects.filter(
+                page=statement,
+                government_key=government.translation_key,
+                sent_at__gt=now - REMINDER_INTERVAL,
+            ).exists()
+            if recent:
+                continue
+            SignOffReminder.objects.create(
+                page=statement, government_key=government.translation_key, sent_at=now
+            )
+            notifications.reminder(statement, government, government.duty_email)
+            sent += 1
+    return sent

@@ -1,10 +1,16 @@
 """Admin registration: snippet viewsets for the newsroom's reference data."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from laces.components import Component
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Government, MediaContact, Topic
+from .models import Approval, Government, MediaContact, Topic
+from .views.signoff import SignOffActionView, SignOffView
 
 
 class GovernmentViewSet(SnippetViewSet):
@@ -42,3 +48,63 @@ class NewsroomViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_signoff_urls():
+    return [
+        path(
+            "statements/<int:page_id>/sign-off/",
+            SignOffView.as_view(),
+            name="statements_signoff",
+        ),
+        path(
+            "statements/<int:page_id>/sign-off/<slug:action>/",
+            SignOffActionView.as_view(),
+            name="statements_signoff_action",
+        ),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_signoff_log_actions(actions):
+    actions.register_action("statements.sign_off", _("Sign off"), _("Signed off"))
+    actions.register_action("statements.void_sign_off", _("Void sign-off"), _("Sign-off voided"))
+    actions.register_action(
+        "statements.withdraw_sign_off", _("Withdraw sign-off"), _("Sign-off withdrawn")
+    )
+    actions.register_action(
+        "statements.request_changes", _("Request changes"), _("Changes requested")
+    )
+    actions.register_action("statements.cleared", _("Clear for release"), _("Cleared for release"))
+
+
+class AwaitingYourGovernmentPanel(Component):
+    name = "awaiting_your_government"
+    template_name = "statements/includes/awaiting_government_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from .actions import awaiting_governments_of
+
+        return {"items": awaiting_governments_of(self.user)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_government_panel(request, panels):
+    panels.append(AwaitingYourGovernmentPanel(request.user))
+
+
+@hooks.register("before_delete_page")
+def keep_signed_statements(request, page):
+    """Sign-offs are part of the record: a statement someone signed is never deleted."""
+    if Approval.objects.filter(page_id=page.pk).exists():
+        messages.error(
+            request,
+            _("This statement has sign-offs on record and cannot be deleted."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -172,6 +172,7 @@ def make_statement(
     slug=None,
     release_at=datetime.datetime(2025, 5, 29, 13, 0, tzinfo=datetime.UTC),
     release_timezone="America/Toronto",
+    user=None,
     **fields,
 ):
     lead = lead or governments[0]
@@ -196,7 +197,7 @@ def make_statement(
     for contact in contacts:
         page.contacts.add(StatementContact(contact=contact))
     newsroom.add_child(instance=page)
-    revision = page.save_revision()
+    revision = page.save_revision(user=user)
     if publish:
         revision.publish()
     page.refresh_from_db()
@@ -212,3 +213,40 @@ def translate_statement(page, code, publish=True, **fields):
         revision.publish()
     copy.refresh_from_db()
     return copy
+
+
+def approver(government, username=None, **extra):
+    """A user in ``government``'s approver group (created with the government)."""
+    government.refresh_from_db()
+    user = UserFactory(username=username or f"approver-{government.code.lower()}", **extra)
+    user.groups.add(government.approver_group)
+    return user
+
+
+def drafter(username="drafter"):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _created = Group.objects.get_or_create(name="Drafters")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for home in HomePage.objects.all():
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+    user = UserFactory(username=username)
+    user.groups.add(group)
+    return user
+
+
+def submit_for_signoff(statement, user):
+    """Start the statement's workflow, as the editor's "Submit for sign-off" does."""
+    workflow = statement.get_workflow()
+    assert workflow is not None, "statements must have the sign-off workflow"
+    return workflow.start(statement, user)

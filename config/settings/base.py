@@ -240,6 +240,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.clear_expired_sessions_task",
         "schedule": 6 * 60 * 60.0,
     },
+    "sign-off-reminders": {
+        "task": "statements.tasks.send_signoff_reminders_task",
+        "schedule": 15 * 60.0,
+    },
 }
 
 # --- Cache ---------------------------------------------------------------------
@@ -263,6 +267,13 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Finishing a statement's workflow clears it for release; it never publishes
+# (docs/adr/0004). Read once when Wagtail's models load, so it lives here.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "statements.workflow_finish.finish_workflow"
+# Autosave would void signatures while someone types and could rewrite a revision
+# that was signed; statements are saved only by a person's explicit save (ADR 0004).
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # Password logins in the admin and on the public site.
 LOGIN_URL = "wagtailadmin_login"

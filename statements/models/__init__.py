@@ -10,9 +10,16 @@ from .pages import (
     StatementTopic,
     StatementType,
 )
+from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
 from .topics import Topic
+from .workflow_tasks import GovernmentSignOffTask
 
 __all__ = [
+    "Approval",
+    "ChangeRequest",
+    "GovernmentSignOffTask",
+    "RevisionFingerprint",
+    "SignOffReminder",
     "Government",
     "GovernmentSocialLink",
     "HomePage",

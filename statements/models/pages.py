@@ -12,7 +12,15 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    CommentPanel,
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
@@ -21,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import StatementBodyBlock
 from ..forms import StatementPageForm
+from ..panels import SignOffPanel
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
@@ -339,6 +348,14 @@ class StatementPage(Page):
     ]
     # Release owns publishing: Wagtail's go-live and expiry fields are not offered.
     settings_panels = []
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([SignOffPanel(), CommentPanel()], heading=_("Sign-off")),
+            ObjectList(promote_panels, heading=_("Promote")),
+        ],
+        base_form_class=StatementPageForm,
+    )
 
     translatable_fields = [
         TranslatableField("title"),
@@ -380,6 +397,35 @@ class StatementPage(Page):
 
     def get_template(self, request, *args, **kwargs):
         return "statements/statement_page.html"
+
+    # --- workflow --------------------------------------------------------------
+    @cached_property
+    def is_translation(self):
+        """True for a language version made from another one by wagtail-localize."""
+        from wagtail_localize.models import Translation
+
+        return Translation.objects.filter(
+            source__object_id=self.translation_key, target_locale_id=self.locale_id
+        ).exists()
+
+    def get_workflow(self):
+        """Source statements go through government sign-off; translations do not
+        inherit it (their review is per language)."""
+        if self.is_translation:
+            return None
+        from wagtail.models import Workflow
+
+        from .workflow_tasks import GovernmentSignOffTask
+
+        return (
+            Workflow.objects.filter(
+                active=True,
+                workflow_tasks__task__content_type__model=GovernmentSignOffTask._meta.model_name,
+                workflow_tasks__task__content_type__app_label="statements",
+            )
+            .order_by("pk")
+            .first()
+        )
 
     # --- validation ---------------------------------------------------------
     def clean(self):

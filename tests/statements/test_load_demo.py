@@ -103,3 +103,23 @@ def test_load_demo_refuses_production_settings(db):
     with pytest.raises(CommandError, match="refuses to run under production settings"):
         call_command("load_demo")
     assert not StatementPage.objects.exists()
+
+
+def test_unreleased_statements_part_way_through_signoff(demo):
+    from statements.actions import signoff_rows
+    from statements.models import Approval, ChangeRequest
+
+    in_signoff = StatementPage.objects.filter(live=False, locale__language_code="en")
+    assert in_signoff.count() >= 3
+    admin = get_user_model().objects.get(username="admin")
+    states = set()
+    for statement in in_signoff:
+        rows = signoff_rows(statement, admin)
+        assert rows["in_sign_off"]
+        assert not rows["cleared"]
+        states |= {row["state"] for row in rows["rows"]}
+    assert {"signed", "pending", "void", "changes_requested"} <= states
+    assert Approval.objects.filter(state="void").exists()
+    assert ChangeRequest.objects.exists()
+    # The released MSMT statement stays released.
+    assert StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code="en").live

@@ -21,6 +21,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from statements.demo import contacts as demo_contacts
 from statements.demo import governments as demo_governments
+from statements.demo import pipeline as demo_pipeline
 from statements.demo import site as demo_site
 from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
@@ -72,6 +73,10 @@ class Command(BaseCommand):
         for spec in demo_statements.STATEMENTS:
             with transaction.atomic():
                 self.load_statement(spec, newsrooms, governments, contacts, topics, users)
+
+        for spec in demo_pipeline.PIPELINE:
+            with transaction.atomic():
+                self.load_in_signoff(spec, newsrooms, governments, contacts, topics, users)
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
@@ -391,6 +396,53 @@ class Command(BaseCommand):
         }
         if targets:
             self.translate(page, targets)
+
+    def load_in_signoff(self, spec, newsrooms, governments, contacts, topics, users):
+        """An unreleased statement, submitted for sign-off, with some governments signed."""
+        from statements.actions import RequestChangesAction, SignOffAction
+
+        locale = self.locales[self.default_code]
+        key = demo_key("statement", spec["key"])
+        if StatementPage.objects.filter(translation_key=key, locale=locale).exists():
+            return
+        zone = zoneinfo.ZoneInfo(spec["release_time_zone"])
+        release_at = (
+            datetime.datetime.fromisoformat(spec["release"])
+            .replace(tzinfo=zone)
+            .astimezone(datetime.UTC)
+        )
+        drafter = users["drafter"]
+        page = StatementPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            locale=locale,
+            translation_key=key,
+            statement_type=spec["type"],
+            summary=spec["summary"],
+            dateline=spec["dateline"],
+            lead_government=governments[spec["lead"]],
+            body=[("paragraph", RichText(f"<p>{html.escape(p)}</p>")) for p in spec["body"]],
+            release_at=release_at,
+            release_timezone=spec["release_time_zone"],
+            owner=drafter,
+        )
+        for code in spec["signatories"]:
+            page.signatories.add(StatementSignatory(government=governments[code]))
+        for code in spec["contacts"]:
+            page.contacts.add(StatementContact(contact=contacts[code]))
+        for slug in spec["topics"]:
+            page.topics.add(StatementTopic(topic=topics[slug]))
+        newsrooms[self.default_code].add_child(instance=page)
+        page.save_revision(user=drafter)
+        page.get_workflow().start(page, drafter)
+        for code in spec["signed"]:
+            SignOffAction(page, users[f"approver-{code.lower()}"], code).execute()
+        for code, comment in spec["changes_requested"].items():
+            RequestChangesAction(page, users[f"approver-{code.lower()}"], comment=comment).execute()
+        for paragraph in spec["edited_after"]:
+            draft = page.get_latest_revision_as_object()
+            draft.body.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
+            draft.save_revision(user=drafter)
 
     @staticmethod
     def _body(blocks):

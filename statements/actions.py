@@ -1,0 +1,534 @@
+"""One class per verb. Admin views, workflow tasks, commands and Celery tasks call these.
+
+``check()`` gathers every reason the verb cannot happen; ``execute()`` runs it in one
+transaction, locking the statement's row so that two people acting at the same
+moment are serialised, and queues side effects (e-mail) for after the commit.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Page, TaskState
+
+from . import notifications
+from .fingerprint import common_words, fingerprint_of, frozen_copy
+from .models import (
+    Approval,
+    ChangeRequest,
+    Government,
+    GovernmentSignOffTask,
+    RevisionFingerprint,
+    StatementPage,
+)
+
+
+class ActionRefused(PermissionDenied):
+    """Raised with every reason an action was refused, for the person to read."""
+
+    def __init__(self, reasons):
+        self.reasons = list(reasons)
+        super().__init__("; ".join(str(r) for r in self.reasons))
+
+
+def record_fingerprint(revision):
+    """Fingerprint a statement revision once, noting which revision introduced the words."""
+    existing = RevisionFingerprint.objects.filter(revision=revision).first()
+    if existing:
+        return existing
+    statement = revision.as_object()
+    words = common_words(statement)
+    fingerprint = fingerprint_of(words)
+    previous = (
+        RevisionFingerprint.objects.filter(page_id=revision.object_id, revision__pk__lt=revision.pk)
+        .order_by("-revision__pk")
+        .first()
+    )
+    introduced_by = (
+        previous.introduced_by_revision
+        if previous is not None and previous.fingerprint == fingerprint
+        else revision
+    )
+    return RevisionFingerprint.objects.create(
+        revision=revision,
+        page_id=int(revision.object_id),
+        fingerprint=fingerprint,
+        introduced_by_revision=introduced_by,
+        words=words,
+    )
+
+
+def current_fingerprint(statement):
+    revision = statement.get_latest_revision()
+    if revision is None:
+        return None
+    return record_fingerprint(revision)
+
+
+def signatory_governments(statement):
+    """The signatories of the latest saved words, in display order."""
+    latest = statement.get_latest_revision_as_object()
+    return [s.government for s in latest.signatories.all() if s.government_id]
+
+
+def signoff_task_state(statement, lock=False):
+    states = TaskState.objects.filter(
+        workflow_state__base_content_type__model="page",
+        workflow_state__object_id=str(statement.pk),
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__content_type__model=GovernmentSignOffTask._meta.model_name,
+    )
+    if lock:
+        states = states.select_for_update()
+    state = states.first()
+    return state.specific if state else None
+
+
+def in_progress_signoff_task_states():
+    return (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__content_type__model=GovernmentSignOffTask._meta.model_name,
+            workflow_state__base_content_type__model="page",
+        )
+        .select_related("workflow_state")
+        .order_by("pk")
+    )
+
+
+def is_cleared(statement):
+    record = current_fingerprint(statement)
+    if record is None:
+        return False
+    keys = {g.translation_key for g in signatory_governments(statement)}
+    signed = set(
+        Approval.objects.for_source(statement)
+        .valid()
+        .filter(fingerprint=record.fingerprint)
+        .values_list("government_key", flat=True)
+    )
+    return bool(keys) and keys <= signed
+
+
+def _lock(statement):
+    return Page.objects.select_for_update().get(pk=statement.pk)
+
+
+def _identity(government):
+    """The default-language row of a government: the identity the approvals name."""
+    from django.conf import settings
+
+    return (
+        Government.objects.filter(
+            translation_key=government.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
+        ).first()
+        or government
+    )
+
+
+class SignOffAction:
+    def __init__(self, statement, user, code, comment="", revision_id=None, **kwargs):
+        self.statement = statement.specific if isinstance(statement, Page) else statement
+        self.user = user
+        self.code = (code or "").upper()
+        self.comment = comment or ""
+        self.revision_id = int(revision_id) if revision_id else None
+
+    def government(self):
+        for government in signatory_governments(self.statement):
+            if government.code == self.code:
+                return government
+        return None
+
+    def check(self):
+        reasons = []
+        if not isinstance(self.statement, StatementPage):
+            raise ActionRefused([_("Only statements are signed off.")])
+        government = self.government()
+        if government is None:
+            reasons.append(_("This government is not a signatory of the statement."))
+        elif (
+            not self.user.is_authenticated
+            or not self.user.groups.filter(pk=government.approver_group_id).exists()
+        ):
+            reasons.append(
+                _("Only members of %(group)s can sign for %(government)s.")
+                % {"group": government.approver_group_name(), "government": government.short_name}
+            )
+        revision = self.statement.get_latest_revision()
+        if revision is None:
+            reasons.append(_("The statement has no saved text to sign."))
+            raise ActionRefused(reasons)
+        if self.revision_id and self.revision_id != revision.pk:
+            reasons.append(
+                _("The text changed after you opened it. Read the new version, then sign.")
+            )
+        record = record_fingerprint(revision)
+        author = record.introduced_by_revision.user
+        if author is not None and author.pk == self.user.pk:
+            reasons.append(
+                _("You wrote the current text, so you cannot sign it: a second person must.")
+            )
+        if (
+            government is not None
+            and Approval.objects.for_source(self.statement)
+            .valid()
+            .filter(government_key=government.translation_key, fingerprint=record.fingerprint)
+            .exists()
+        ):
+            reasons.append(
+                _("%(government)s has already signed this text.")
+                % {"government": government.short_name}
+            )
+        if reasons:
+            raise ActionRefused(reasons)
+        return government, revision, record
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.statement)
+        government, revision, record = self.check()
+        identity = _identity(government)
+        # A valid approval on older words is superseded by this one.
+        for old in (
+            Approval.objects.for_source(self.statement)
+            .valid()
+            .filter(government_key=government.translation_key)
+        ):
+            old.end(Approval.State.VOID, user=self.user, revision=revision, reason="superseded")
+        approval = Approval.objects.create(
+            page=self.statement,
+            subject=Approval.Subject.SOURCE,
+            language_code=self.statement.locale.language_code,
+            government_key=government.translation_key,
+            government_name=identity.short_name,
+            user=self.user,
+            revision=revision,
+            fingerprint=record.fingerprint,
+            frozen_content=frozen_copy(revision.as_object()),
+            comment=self.comment,
+        )
+        log(
+            instance=self.statement,
+            action="statements.sign_off",
+            user=self.user,
+            revision=revision,
+            data={
+                "government": identity.short_name,
+                "fingerprint": record.fingerprint,
+                "comment": self.comment,
+            },
+        )
+        CompleteSignOffIfReadyAction(self.statement, self.user).execute()
+        return approval
+
+
+class CompleteSignOffIfReadyAction:
+    """Approve the workflow's sign-off step once every signatory has signed the words.
+
+    Runs under the statement's row lock, and approves only a task state still in
+    progress, so two last signatures arriving together complete it exactly once.
+    """
+
+    def __init__(self, statement, user):
+        self.statement = statement
+        self.user = user
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.statement)
+        if not is_cleared(self.statement):
+            return False
+        task_state = signoff_task_state(self.statement, lock=True)
+        if task_state is None:
+            return False
+        task_state.approve(user=self.user, comment="")
+        return True
+
+
+class RequestChangesAction:
+    def __init__(self, statement, user, comment="", **kwargs):
+        self.statement = statement.specific if isinstance(statement, Page) else statement
+        self.user = user
+        self.comment = (comment or "").strip()
+
+    def check(self):
+        reasons = []
+        governments = [
+            g
+            for g in signatory_governments(self.statement)
+            if self.user.is_authenticated
+            and self.user.groups.filter(pk=g.approver_group_id).exists()
+        ]
+        if not governments:
+            reasons.append(_("Only approvers of a signatory government can request changes."))
+        if not self.comment:
+            reasons.append(_("Say what should change: a comment is required."))
+        if reasons:
+            raise ActionRefused(reasons)
+        return governments
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.statement)
+        governments = self.check()
+        revision = self.statement.get_latest_revision()
+        record = record_fingerprint(revision)
+        requests = []
+        for government in governments:
+            identity = _identity(government)
+            requests.append(
+                ChangeRequest.objects.create(
+                    page=self.statement,
+                    language_code=self.statement.locale.language_code,
+                    government_key=government.translation_key,
+                    government_name=identity.short_name,
+                    user=self.user,
+                    revision=revision,
+                    fingerprint=record.fingerprint,
+                    comment=self.comment,
+                )
+            )
+            log(
+                instance=self.statement,
+                action="statements.request_changes",
+                user=self.user,
+                revision=revision,
+                data={"government": identity.short_name, "comment": self.comment},
+            )
+        notifications.drafter_alert(self.statement, "changes_requested", governments)
+        return requests
+
+
+class WithdrawSignOffAction:
+    def __init__(self, statement, user, code, reason="", **kwargs):
+        self.statement = statement.specific if isinstance(statement, Page) else statement
+        self.user = user
+        self.code = (code or "").upper()
+        self.reason = (reason or "").strip()
+
+    def check(self):
+        reasons = []
+        government = next(
+            (g for g in signatory_governments(self.statement) if g.code == self.code), None
+        )
+        if government is None:
+            raise ActionRefused([_("This government is not a signatory of the statement.")])
+        if not (
+            self.user.is_authenticated
+            and self.user.groups.filter(pk=government.approver_group_id).exists()
+        ):
+            reasons.append(
+                _("Only members of %(group)s can withdraw %(government)s's sign-off.")
+                % {"group": government.approver_group_name(), "government": government.short_name}
+            )
+        if self.statement.live:
+            reasons.append(
+                _("The statement has been released; a sign-off can no longer be withdrawn.")
+            )
+        if not self.reason:
+            reasons.append(_("Give a reason for withdrawing."))
+        approval = (
+            Approval.objects.for_source(self.statement)
+            .valid()
+            .filter(government_key=government.translation_key)
+            .first()
+        )
+        if approval is None:
+            reasons.append(
+                _("%(government)s has no valid sign-off to withdraw.")
+                % {"government": government.short_name}
+            )
+        if reasons:
+            raise ActionRefused(reasons)
+        return government, approval
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.statement)
+        government, approval = self.check()
+        approval.end(Approval.State.WITHDRAWN, user=self.user, reason=self.reason)
+        log(
+            instance=self.statement,
+            action="statements.withdraw_sign_off",
+            user=self.user,
+            data={"government": approval.government_name, "reason": self.reason},
+        )
+        notifications.drafter_alert(self.statement, "withdrawn", [government])
+        return approval
+
+
+class VoidSignOffsAction:
+    """A saved change to the common words voids every sign-off given on other words."""
+
+    def __init__(self, statement, revision):
+        self.statement = statement
+        self.revision = revision
+
+    @transaction.atomic
+    def execute(self):
+        record = record_fingerprint(self.revision)
+        stale = list(
+            Approval.objects.for_source(self.statement)
+            .valid()
+            .exclude(fingerprint=record.fingerprint)
+            .select_for_update()
+        )
+        for approval in stale:
+            approval.end(
+                Approval.State.VOID,
+                user=self.revision.user,
+                revision=self.revision,
+                reason=describe_change(approval.frozen_content, record.words),
+            )
+            log(
+                instance=self.statement,
+                action="statements.void_sign_off",
+                user=self.revision.user,
+                revision=self.revision,
+                data={
+                    "government": approval.government_name,
+                    "fingerprint": approval.fingerprint,
+                    "reason": approval.end_reason,
+                },
+            )
+        return stale
+
+
+def describe_change(old_words, new_words):
+    """“signatories” when only the list of signatories changed, else “words”."""
+    fields = ("title", "summary", "body")
+    same_words = all(old_words.get(f) == new_words.get(f) for f in fields)
+    if same_words and old_words.get("signatories") != new_words.get("signatories"):
+        return "signatories"
+    return "words"
+
+
+class StartSignOffAction:
+    """On entering sign-off: fingerprint the words, tell each government, and complete at
+    once if every signatory already holds a valid sign-off on exactly these words."""
+
+    def __init__(self, task_state, user):
+        self.task_state = task_state
+        self.user = user
+
+    def execute(self):
+        statement = self.task_state.workflow_state.content_object.specific
+        record_fingerprint(self.task_state.revision)
+        notifications.signoff_requested(statement, signatory_governments(statement))
+        if is_cleared(statement):
+            self.task_state.approve(user=self.user, update=False)
+
+
+def compare_text(old_lines, new_lines):
+    """Word-level comparison of two texts, as (kind, text) runs: same, removed, added."""
+    import difflib
+
+    old_words = " \n ".join(old_lines).split(" ")
+    new_words = " \n ".join(new_lines).split(" ")
+    runs = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(("same", " ".join(old_words[a1:a2])))
+        else:
+            if a2 > a1:
+                runs.append(("removed", " ".join(old_words[a1:a2])))
+            if b2 > b1:
+                runs.append(("added", " ".join(new_words[b1:b2])))
+    return runs
+
+
+def signoff_rows(statement, user):
+    """Each signatory government's sign-off state, for the panel and the dashboard."""
+    from .fingerprint import readable_text
+
+    record = current_fingerprint(statement)
+    current_words = record.words if record else None
+    governments = signatory_governments(statement)
+    approvals = list(Approval.objects.for_source(statement).select_related("user", "revision"))
+    requests = list(ChangeRequest.objects.filter(page_id=statement.pk).select_related("user"))
+    user_groups = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    author = record.introduced_by_revision.user if record else None
+    rows = []
+    for government in governments:
+        mine = [a for a in approvals if a.government_key == government.translation_key]
+        latest = mine[0] if mine else None
+        valid = next((a for a in mine if a.state == Approval.State.VALID), None)
+        request = next(
+            (r for r in requests if r.government_key == government.translation_key), None
+        )
+        if valid and record and valid.fingerprint == record.fingerprint:
+            state = "signed"
+        elif (
+            request
+            and (latest is None or request.created_at > latest.created_at)
+            and (record and request.fingerprint == record.fingerprint)
+        ):
+            state = "changes_requested"
+        elif latest and latest.state == Approval.State.WITHDRAWN:
+            state = "withdrawn"
+        elif latest and latest.state == Approval.State.VOID:
+            state = "void"
+        else:
+            state = "pending"
+        comparison = None
+        only_list_changed = False
+        if latest and current_words and latest.fingerprint != record.fingerprint:
+            old_words = {k: latest.frozen_content.get(k) for k in ("title", "summary", "body")}
+            new_words = {k: current_words.get(k) for k in ("title", "summary", "body")}
+            only_list_changed = old_words == new_words
+            comparison = compare_text(
+                latest.frozen_content.get("text", []), readable_text(current_words)
+            )
+        member = government.approver_group_id in user_groups
+        rows.append(
+            {
+                "government": government,
+                "state": state,
+                "approval": latest,
+                "change_request": request,
+                "comparison": comparison,
+                "only_list_changed": only_list_changed,
+                "can_sign": member
+                and state != "signed"
+                and not (author is not None and author.pk == user.pk),
+                "is_author": member and author is not None and author.pk == user.pk,
+                "can_withdraw": member and state == "signed" and not statement.live,
+                "member": member,
+            }
+        )
+    return {
+        "rows": rows,
+        "fingerprint": record.fingerprint if record else "",
+        "revision": record.revision if record else None,
+        "cleared": bool(rows) and all(r["state"] == "signed" for r in rows),
+        "signatory_names": [g.short_name for g in governments],
+        "in_sign_off": signoff_task_state(statement) is not None,
+        "user_is_approver": any(r["member"] for r in rows),
+    }
+
+
+def awaiting_governments_of(user):
+    """Statements in sign-off that still need a signature from one of ``user``'s governments."""
+    if not user.is_authenticated:
+        return []
+    groups = set(user.groups.values_list("pk", flat=True))
+    items = []
+    for task_state in in_progress_signoff_task_states():
+        statement = task_state.workflow_state.content_object.specific
+        mine = [g for g in signatory_governments(statement) if g.approver_group_id in groups]
+        if not mine:
+            continue
+        record = current_fingerprint(statement)
+        signed = set(
+            Approval.objects.for_source(statement)
+            .valid()
+            .filter(fingerprint=record.fingerprint)
+            .values_list("government_key", flat=True)
+        )
+        pending = [g for g in mine if g.translation_key not in signed]
+        if pending:
+            items.append({"statement": statement, "governments": pending})
+    return items
