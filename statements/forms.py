@@ -33,6 +33,20 @@ def interpret_in_zone(naive, zone_name):
     return first.astimezone(datetime.UTC)
 
 
+def _pk(value):
+    return getattr(value, "pk", value) if value not in ("", None) else None
+
+
+def may_edit_statement(user, page):
+    """Edit rights of one's own (not those lent by a workflow task to its reviewers)."""
+    if user.is_superuser:
+        return True
+    tester = page.permissions_for_user(user)
+    return "change" in tester.permissions or (
+        "add" in tester.permissions and page.owner_id == user.pk
+    )
+
+
 class StatementPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +79,89 @@ class StatementPageForm(WagtailAdminPageForm):
                 cleaned["release_timezone"] = zone_name
             except forms.ValidationError as error:
                 self.add_error("release_at", error)
+        self._refuse_changes_by_approvers(cleaned)
         return cleaned
+
+    def _refuse_changes_by_approvers(self, cleaned):
+        """Approvers reach the editor through their sign-off task to read and comment.
+
+        They may save comments (Wagtail saves them with a revision of the same text)
+        but never change the statement they are asked to sign. The comparison is of
+        content, not of raw form values, which differ in formatting alone.
+        """
+        user = getattr(self, "for_user", None)
+        if user is None or not self.instance.pk or may_edit_statement(user, self.instance):
+            return
+        submitted, current = self._content_from_form(cleaned), self._content_of_instance()
+        changed = [str(self._label(key)) for key in current if submitted.get(key) != current[key]]
+        if changed:
+            self.add_error(
+                None,
+                _(
+                    "Approvers can comment on the text but not change it. "
+                    "Undo your changes to: %(fields)s."
+                )
+                % {"fields": ", ".join(changed)},
+            )
+
+    def _label(self, key):
+        if key in self.fields:
+            return self.fields[key].label or key
+        relation = self.instance._meta.get_field(key)
+        return relation.related_model._meta.verbose_name_plural
+
+    _PLAIN_FIELDS = (
+        "title",
+        "slug",
+        "statement_type",
+        "summary",
+        "dateline",
+        "release_timezone",
+        "seo_title",
+        "search_description",
+    )
+    _CHILDREN = {
+        "signatories": ("government",),
+        "contacts": ("contact",),
+        "topics": ("topic",),
+        "related_links": ("title", "link_page", "url"),
+    }
+
+    def _content_of_instance(self):
+        from .fingerprint import normalize_block
+
+        page = self.instance
+        content = {name: getattr(page, name) or "" for name in self._PLAIN_FIELDS}
+        content["lead_government"] = page.lead_government_id
+        content["release_at"] = page.release_at
+        content["body"] = [normalize_block(b.block_type, b.value) for b in page.body]
+        for relation, fields in self._CHILDREN.items():
+            children = sorted(getattr(page, relation).all(), key=lambda c: c.sort_order or 0)
+            content[relation] = [
+                tuple(_pk(getattr(child, field)) for field in fields) for child in children
+            ]
+        return content
+
+    def _content_from_form(self, cleaned):
+        from .fingerprint import normalize_block
+
+        content = {name: cleaned.get(name) or "" for name in self._PLAIN_FIELDS}
+        content["lead_government"] = _pk(cleaned.get("lead_government"))
+        content["release_at"] = cleaned.get("release_at")
+        body = cleaned.get("body") or []
+        content["body"] = [normalize_block(b.block_type, b.value) for b in body]
+        for relation, fields in self._CHILDREN.items():
+            formset = self.formsets.get(relation)
+            if formset is None or not formset.is_valid():
+                continue
+            forms_kept = [
+                f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            forms_kept.sort(key=lambda f: f.cleaned_data.get("ORDER") or 0)
+            content[relation] = [
+                tuple(_pk(f.cleaned_data.get(field)) for field in fields) for f in forms_kept
+            ]
+        return content
 
     def _check_signatories(self, lead):
         formset = self.formsets.get("signatories")

@@ -94,3 +94,27 @@ def test_three_approvers_an_edit_that_voids_and_clearance(signoff):
     assert WorkflowState.objects.get().status == WorkflowState.STATUS_APPROVED
     statement.refresh_from_db()
     assert statement.live is False
+
+
+def test_approver_can_save_comments_but_not_change_the_words(signoff):
+    base, statement = signoff["url"], signoff["statement"]
+    before = statement.get_latest_revision()
+    with chromium() as browser:
+        page = browser.new_page()
+        log_in(page, base, "approver-fr")
+        page.goto(f"{base}/admin/pages/{statement.pk}/edit/")
+        page.get_by_role("button", name="Save draft").click()
+        page.wait_for_selector(".messages")
+        assert "could not be saved" not in page.locator(".messages").inner_text()
+
+        page.fill("#id_title", "A title the approver prefers")
+        page.get_by_role("button", name="Save draft").click()
+        page.wait_for_selector(".messages")
+        assert "Approvers can comment on the text but not change it" in page.content()
+
+    statement.refresh_from_db()
+    latest = statement.get_latest_revision()
+    assert latest.as_object().title == "Joint statement on monitoring"
+    # A save without changes made a revision of the same words: nothing to void.
+    assert latest.pk != before.pk
+    assert not Approval.objects.exists() or not Approval.objects.filter(state="void").exists()

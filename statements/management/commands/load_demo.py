@@ -27,6 +27,7 @@ from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
 from statements.models import (
     Government,
+    GovernmentSignOffTask,
     GovernmentSocialLink,
     HomePage,
     MediaContact,
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         self.default_code = settings.LANGUAGE_CODE
 
         with transaction.atomic():
+            GovernmentSignOffTask.ensure_default_workflow()
             homes, newsrooms = self.load_site()
             governments = self.load_governments()
             contacts = self.load_contacts(governments)
