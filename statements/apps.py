@@ -11,3 +11,7 @@ class StatementsConfig(AppConfig):
         from . import signal_handlers, tasks  # noqa: F401 - registers the Celery tasks by name
 
         signal_handlers.connect()
+
+        from .wagtail_compat import keep_statement_titles_out_of_wagtail_emails
+
+        keep_statement_titles_out_of_wagtail_emails()

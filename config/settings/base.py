@@ -82,7 +82,6 @@ CSRF_TRUSTED_ORIGINS = ENV_CSRF_TRUSTED_ORIGINS
 REQUIRE_SERVICES = ENV_REQUIRE_SERVICES
 
 INSTALLED_APPS = [
-    "statements",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -105,6 +104,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Last, so its ready() runs after Wagtail's admin has connected its signal handlers
+    # (statements.wagtail_compat adjusts them).
+    "statements",
 ]
 
 MIDDLEWARE = [

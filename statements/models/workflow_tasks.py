@@ -1,6 +1,5 @@
 """The sign-off step of Wagtail's workflow: every co-signing government signs the words."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
@@ -144,22 +143,20 @@ class GovernmentSignOffTask(Task):
         return ""
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        governments = list(_governments_of(user))
-        if not governments:
+        """In-progress sign-offs of statements whose current signatories include one of
+        ``user``'s governments (read from the latest saved words, not the live row)."""
+        groups = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+        if not groups:
             return TaskState.objects.none()
-        from .pages import StatementSignatory
-
-        page_ids = StatementSignatory.objects.filter(
-            government__translation_key__in=[g.translation_key for g in governments]
-        ).values("page_id")
-        return self.task_states.filter(
-            status=TaskState.STATUS_IN_PROGRESS,
-            workflow_state__object_id__in=models.Subquery(
-                page_ids.annotate(
-                    as_text=models.functions.Cast("page_id", models.CharField())
-                ).values("as_text")
-            ),
-        )
+        ids = []
+        for task_state in self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS):
+            statement = self._statement(task_state.workflow_state.content_object)
+            if statement is None:
+                continue
+            latest = statement.get_latest_revision_as_object()
+            if any(s.government.approver_group_id in groups for s in latest.signatories.all()):
+                ids.append(task_state.pk)
+        return self.task_states.filter(pk__in=ids)
 
     # --- what -----------------------------------------------------------------
     def start(self, workflow_state, user=None):

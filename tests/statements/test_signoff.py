@@ -81,12 +81,20 @@ def test_entering_signoff_emails_each_government_links_only(setup):
         assert "Joint statement on sanctions" not in message.subject
 
 
-def test_completes_only_when_every_government_has_signed(client, setup):
+def test_completes_only_when_every_government_has_signed(
+    client, setup, django_capture_on_commit_callbacks
+):
     statement, approvers = setup["statement"], setup["approvers"]
+    setup["drafter"].email = "drafter@example.org"
+    setup["drafter"].save()
     assert sign(client, approvers["FR"], statement, "FR").status_code == 302
     assert sign(client, approvers["JP"], statement, "JP").status_code == 302
     assert workflow_state(statement).status == WorkflowState.STATUS_IN_PROGRESS
-    assert sign(client, approvers["CA"], statement, "CA").status_code == 302
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sign(client, approvers["CA"], statement, "CA").status_code == 302
+    assert [m.to for m in mail.outbox] == [["drafter@example.org"]]
+    assert "All governments have signed" in mail.outbox[0].subject
     state = workflow_state(statement)
     assert state.status == WorkflowState.STATUS_APPROVED
     statement.refresh_from_db()
@@ -304,3 +312,16 @@ def test_signing_through_wagtails_workflow_menu(client, setup):
     response = client.post(url, {"revision_id": revision_id, "comment": "Agreed."})
     assert response.status_code == 302
     assert Approval.objects.valid().get().comment == "Agreed."
+
+
+def test_a_person_in_two_groups_signs_for_each_explicitly(client, setup):
+    statement, governments = setup["statement"], setup["governments"]
+    both = factories.approver(governments["FR"], username="fr-and-jp")
+    both.groups.add(governments["JP"].approver_group)
+    client.force_login(both)
+    panel = client.get(f"/admin/statements/{statement.pk}/sign-off/").content.decode()
+    assert "Sign off for France" in panel and "Sign off for Japan" in panel
+    assert sign(client, both, statement, "FR").status_code == 302
+    assert list(Approval.objects.valid().values_list("government_name", flat=True)) == ["France"]
+    assert sign(client, both, statement, "JP").status_code == 302
+    assert Approval.objects.valid().count() == 2

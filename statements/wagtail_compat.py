@@ -1,0 +1,57 @@
+"""Workarounds for Wagtail itself, kept in one place to delete when no longer needed.
+
+Wagtail e-mails the workflow's submitter and superusers when a workflow is submitted,
+approved or rejected, quoting the page's title. A statement's title is under embargo
+until release, and its sign-off has notifications of its own that carry links only
+(``statements.notifications``). So Wagtail's workflow e-mails are kept for other
+pages and skipped for statements.
+"""
+
+from wagtail.admin import signal_handlers as wagtail_admin_signals
+from wagtail.models import WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+
+_WORKFLOW_NOTIFIERS = [
+    (
+        workflow_submitted,
+        wagtail_admin_signals.workflow_submission_email_notifier,
+        "workflow_state_submitted_email_notification",
+    ),
+    (
+        workflow_rejected,
+        wagtail_admin_signals.workflow_rejection_email_notifier,
+        "workflow_state_rejected_email_notification",
+    ),
+    (
+        workflow_approved,
+        wagtail_admin_signals.workflow_approval_email_notifier,
+        "workflow_state_approved_email_notification",
+    ),
+]
+
+
+def _is_statement(workflow_state):
+    from .models import StatementPage
+
+    obj = workflow_state.content_object
+    return isinstance(getattr(obj, "specific", obj), StatementPage)
+
+
+def _unless_statement(notifier):
+    def notify(sender, instance, **kwargs):
+        if _is_statement(instance):
+            return None
+        return notifier(sender=sender, instance=instance, **kwargs)
+
+    return notify
+
+
+def keep_statement_titles_out_of_wagtail_emails():
+    for signal, notifier, dispatch_uid in _WORKFLOW_NOTIFIERS:
+        signal.disconnect(sender=WorkflowState, dispatch_uid=dispatch_uid)
+        signal.connect(
+            _unless_statement(notifier),
+            sender=WorkflowState,
+            dispatch_uid=f"{dispatch_uid}_unless_statement",
+            weak=False,
+        )
