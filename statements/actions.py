@@ -13,11 +13,19 @@ from wagtail.models import Page, TaskState
 
 from . import notifications
 from .fingerprint import common_words, fingerprint_of, frozen_copy
+from .wagtail_localize_compat import (
+    ensure_translation,
+    save_translation_draft,
+    source_for,
+    sync_source_from_latest_draft,
+    translatable_hash,
+)
 from .models import (
     Approval,
     ChangeRequest,
     Government,
     GovernmentSignOffTask,
+    LanguageDrop,
     RevisionFingerprint,
     StatementPage,
 )
@@ -55,6 +63,7 @@ def record_fingerprint(revision):
         fingerprint=fingerprint,
         introduced_by_revision=introduced_by,
         words=words,
+        translatable_hash=translatable_hash(statement),
     )
 
 
@@ -532,3 +541,127 @@ def awaiting_governments_of(user):
         if pending:
             items.append({"statement": statement, "governments": pending})
     return items
+
+
+# --- translation ---------------------------------------------------------------------
+
+
+class SetUpTranslationsAction:
+    """Make sure every required language has a translation, as an unpublished draft.
+
+    Runs when a source statement is saved, so a new statement or a new signatory
+    brings its languages in. Existing translations are left alone: bringing a
+    changed source into them is "Update translations".
+    """
+
+    def __init__(self, statement, user=None, revision=None):
+        self.statement = statement
+        self.user = user
+        self.revision = revision or statement.get_latest_revision()
+
+    @transaction.atomic
+    def execute(self):
+        from wagtail.models import Locale
+
+        codes = self.statement.required_languages(self.revision.as_object())
+        if not codes:
+            return []
+        source = source_for(self.statement) or sync_source_from_latest_draft(
+            self.statement, self.revision
+        )
+        created = []
+        for locale in Locale.objects.filter(language_code__in=codes):
+            translation, is_new = ensure_translation(source, locale)
+            if is_new or not _target_exists(translation):
+                save_translation_draft(translation, self.user)
+                created.append(locale.language_code)
+        return created
+
+
+def _target_exists(translation):
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
+class UpdateTranslationsAction:
+    """Bring the source's latest saved draft into every translation, as drafts.
+
+    What the public sees of a released translation never changes here: the new text
+    goes into a draft revision of each translated page.
+    """
+
+    def __init__(self, statement, user):
+        self.statement = statement
+        self.user = user
+
+    def check(self):
+        from .forms import may_edit_statement
+
+        if not may_edit_statement(self.user, self.statement):
+            raise ActionRefused([_("Only the statement's editors can update its translations.")])
+
+    @transaction.atomic
+    def execute(self):
+        self.check()
+        _lock(self.statement)
+        source = sync_source_from_latest_draft(self.statement)
+        updated = []
+        for translation in source.translations.filter(enabled=True).select_related(
+            "target_locale"
+        ):
+            save_translation_draft(translation, self.user)
+            updated.append(translation.target_locale.language_code)
+        SetUpTranslationsAction(self.statement, self.user).execute()
+        log(
+            instance=self.statement,
+            action="statements.update_translations",
+            user=self.user,
+            data={"languages": updated},
+        )
+        return updated
+
+
+class DropLanguageAction:
+    """Leave one required language out of this statement's release, with a logged reason."""
+
+    def __init__(self, statement, user, language_code, reason=""):
+        self.statement = statement
+        self.user = user
+        self.language_code = language_code
+        self.reason = (reason or "").strip()
+
+    def check(self):
+        from .forms import may_edit_statement
+
+        reasons = []
+        if not may_edit_statement(self.user, self.statement):
+            reasons.append(_("Only the statement's editors can drop a language."))
+        if self.language_code not in self.statement.required_languages():
+            reasons.append(_("This language is not required for the statement."))
+        if not self.reason:
+            reasons.append(_("Give the reason for dropping this language."))
+        if reasons:
+            raise ActionRefused(reasons)
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.statement)
+        self.check()
+        drop = LanguageDrop.objects.create(
+            page=self.statement,
+            language_code=self.language_code,
+            reason=self.reason,
+            user=self.user,
+        )
+        log(
+            instance=self.statement,
+            action="statements.drop_language",
+            user=self.user,
+            data={"language": self.language_code, "reason": self.reason},
+        )
+        return drop

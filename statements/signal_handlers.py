@@ -58,11 +58,14 @@ def void_stale_signoffs(sender, instance, created, raw=False, **kwargs):
 
     if instance.content_type.model_class() is not StatementPage:
         return
-    from .actions import VoidSignOffsAction
+    from .actions import SetUpTranslationsAction, VoidSignOffsAction
 
     statement = StatementPage.objects.filter(pk=instance.object_id).first()
-    if statement is not None:
-        VoidSignOffsAction(statement, instance).execute()
+    if statement is None or statement.is_translation:
+        return
+    VoidSignOffsAction(statement, instance).execute()
+    # A new statement, or a new signatory, brings in the languages it needs.
+    SetUpTranslationsAction(statement, instance.user, revision=instance).execute()
 
 
 def connect():

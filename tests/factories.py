@@ -207,7 +207,11 @@ def make_statement(
 
 
 def translate_statement(page, code, publish=True, **fields):
-    copy = page.copy_for_translation(locale(code))
+    """The statement in another language: the draft set up automatically, or a new copy."""
+    copy = page.get_translation_or_none(locale(code))
+    if copy is None:
+        copy = page.copy_for_translation(locale(code))
+    copy = copy.specific
     for field, value in fields.items():
         setattr(copy, field, value)
     revision = copy.save_revision()

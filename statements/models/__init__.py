@@ -1,5 +1,6 @@
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
+from .languages import LanguageDrop, SourceSync
 from .pages import (
     HomePage,
     NewsroomPage,
@@ -20,9 +21,11 @@ __all__ = [
     "GovernmentSignOffTask",
     "RevisionFingerprint",
     "SignOffReminder",
+    "SourceSync",
     "Government",
     "GovernmentSocialLink",
     "HomePage",
+    "LanguageDrop",
     "MediaContact",
     "NewsroomPage",
     "StatementContact",

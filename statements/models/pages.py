@@ -408,6 +408,20 @@ class StatementPage(Page):
             source__object_id=self.translation_key, target_locale_id=self.locale_id
         ).exists()
 
+    def signatory_languages(self, draft=None):
+        """Every language the signatories publish in, in the configured order."""
+        draft = draft or self.get_latest_revision_as_object()
+        wanted = set()
+        for signatory in draft.signatories.all():
+            wanted.update(signatory.government.languages or [])
+        return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code in wanted]
+
+    def required_languages(self, draft=None):
+        """Languages this statement must exist in besides its source, less dropped ones."""
+        dropped = set(self.language_drops.values_list("language_code", flat=True))
+        source = self.locale.language_code
+        return [c for c in self.signatory_languages(draft) if c != source and c not in dropped]
+
     def get_workflow(self):
         """Source statements go through government sign-off; translations do not
         inherit it (their review is per language)."""

@@ -178,6 +178,7 @@ class RevisionFingerprint(models.Model):
         "wagtailcore.Revision", on_delete=models.CASCADE, related_name="+"
     )
     words = models.JSONField()
+    translatable_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("revision fingerprint")

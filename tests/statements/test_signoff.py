@@ -289,14 +289,12 @@ def test_approvals_are_never_edited_or_deleted(client, setup):
 
 def test_translations_do_not_inherit_the_signoff_workflow(setup):
     statement = setup["statement"]
-    statement.save_revision(user=setup["drafter"]).publish()  # copy_for_translation needs a row
-    french = factories.translate_statement(statement, "fr", publish=False)
-    from wagtail_localize.models import Translation, TranslationSource
-
-    source, _created = TranslationSource.get_or_create_from_instance(statement)
-    Translation.objects.create(source=source, target_locale=french.locale)
-    french = StatementPage.objects.get(pk=french.pk)
+    # Canada and France publish in French, Japan in Japanese: both are set up as drafts.
+    french = statement.get_translation(factories.locale("fr")).specific
+    japanese = statement.get_translation(factories.locale("ja")).specific
+    assert not french.live and not japanese.live
     assert french.get_workflow() is None
+    assert japanese.get_workflow() is None
     assert statement.get_workflow() is not None
 
 
@@ -325,3 +323,24 @@ def test_a_person_in_two_groups_signs_for_each_explicitly(client, setup):
     assert list(Approval.objects.valid().values_list("government_name", flat=True)) == ["France"]
     assert sign(client, both, statement, "JP").status_code == 302
     assert Approval.objects.valid().count() == 2
+
+
+def test_signoffs_voids_and_requests_are_in_the_page_history(client, setup):
+    statement, approvers = setup["statement"], setup["approvers"]
+    sign(client, approvers["FR"], statement, "FR")
+    edit_title(statement, setup["drafter"], "Joint statement on sanctions (v2)")
+    client.force_login(approvers["JP"])
+    client.post(
+        f"/admin/statements/{statement.pk}/sign-off/request-changes/", {"comment": "Shorter."}
+    )
+    client.force_login(setup["drafter"])
+    history = client.get(f"/admin/pages/{statement.pk}/history/").content.decode()
+    for label in ("Signed off", "Sign-off voided", "Changes requested"):
+        assert label in history
+
+
+def test_approvers_find_no_other_statements_in_admin_search(client, setup, governments):
+    korea = factories.GovernmentFactory(code="KR", short_name="Korea")
+    client.force_login(factories.approver(korea))
+    results = client.get("/admin/pages/search/", {"q": "sanctions"})
+    assert "Joint statement on sanctions" not in results.content.decode()

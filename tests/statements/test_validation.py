@@ -49,7 +49,7 @@ def test_valid_statement_is_saved_as_a_draft(admin_client, site_tree, government
         statement_form(ca, [ca, fr], release_at="2026-12-01 09:00"),
     )
     assert response.status_code == 302, response.context["form"].errors
-    page = StatementPage.objects.get(slug="joint-statement-sanctions")
+    page = StatementPage.objects.get(slug="joint-statement-sanctions", locale__language_code="en")
     assert page.live is False
     assert [s.government.code for s in page.ordered_signatories] == ["CA", "FR"]
     # 09:00 in Toronto (the lead's zone, the default) is 14:00 UTC in December.

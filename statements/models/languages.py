@@ -1,0 +1,53 @@
+"""The languages a statement needs, and where each translation stands against its source."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LanguageDrop(models.Model):
+    """A required language the drafter left out of this statement's release, and why.
+
+    The one way a language is left out; it is released later on its own.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.PROTECT, related_name="language_drops"
+    )
+    language_code = models.CharField(_("language"), max_length=15)
+    reason = models.TextField(_("reason"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("dropped at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dropped language")
+        verbose_name_plural = _("dropped languages")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language_code"], name="one_drop_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.language_code}"
+
+
+class SourceSync(models.Model):
+    """Which saved revision of a source statement its translations were last built from.
+
+    A translation is out of date when the source's latest revision has different
+    translatable text from the revision recorded here.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="source_sync"
+    )
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    translatable_hash = models.CharField(max_length=64)
+    synced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("source synchronisation")
+        verbose_name_plural = _("source synchronisations")
+
+    def __str__(self):
+        return f"{self.page_id} @ {self.revision_id}"
