@@ -13,13 +13,6 @@ from wagtail.models import Page, TaskState
 
 from . import notifications
 from .fingerprint import common_words, fingerprint_of, frozen_copy
-from .wagtail_localize_compat import (
-    ensure_translation,
-    save_translation_draft,
-    source_for,
-    sync_source_from_latest_draft,
-    translatable_hash,
-)
 from .models import (
     Approval,
     ChangeRequest,
@@ -28,6 +21,13 @@ from .models import (
     LanguageDrop,
     RevisionFingerprint,
     StatementPage,
+)
+from .wagtail_localize_compat import (
+    ensure_translation,
+    save_translation_draft,
+    source_for,
+    sync_source_from_latest_draft,
+    translatable_hash,
 )
 
 
@@ -120,7 +120,12 @@ def is_cleared(statement):
 
 
 def _lock(statement):
-    return Page.objects.select_for_update().get(pk=statement.pk)
+    """Lock the statement's row, and read its latest revision as it is now."""
+    locked = Page.objects.select_for_update().get(pk=statement.pk)
+    statement.latest_revision_id = locked.latest_revision_id
+    statement.__dict__.pop("latest_revision", None)
+    statement._state.fields_cache.pop("latest_revision", None)
+    return locked
 
 
 def _identity(government):
@@ -611,9 +616,7 @@ class UpdateTranslationsAction:
         _lock(self.statement)
         source = sync_source_from_latest_draft(self.statement)
         updated = []
-        for translation in source.translations.filter(enabled=True).select_related(
-            "target_locale"
-        ):
+        for translation in source.translations.filter(enabled=True).select_related("target_locale"):
             save_translation_draft(translation, self.user)
             updated.append(translation.target_locale.language_code)
         SetUpTranslationsAction(self.statement, self.user).execute()

@@ -209,3 +209,52 @@ class WithdrawSignOffForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The drafter is alerted at once and the statement cannot be released."),
     )
+
+
+class TranslationStatusFilterForm(forms.Form):
+    mine = forms.BooleanField(label=_("Only my languages"), required=False)
+    government = forms.ModelChoiceField(
+        label=_("Government"), queryset=None, required=False, empty_label=_("All governments")
+    )
+    released_from = forms.DateField(
+        label=_("Release from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    released_until = forms.DateField(
+        label=_("Release until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, my_languages=(), **kwargs):
+        from django.conf import settings
+
+        from .models import Government
+
+        super().__init__(*args, **kwargs)
+        self.fields["government"].queryset = Government.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        )
+        if not my_languages:
+            del self.fields["mine"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("released_from"), cleaned.get("released_until")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The first release date must not be after the last."))
+        return cleaned
+
+
+class DropLanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"))
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Recorded in the statement's history. The language is released later."),
+    )
+
+    def __init__(self, *args, statement, **kwargs):
+        from django.utils.translation import get_language_info
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"]) for code in statement.required_languages()
+        ]

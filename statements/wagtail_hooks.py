@@ -2,15 +2,22 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Approval, Government, MediaContact, Topic
+from .translation_status import build_matrix, statements_in_progress, translator_languages
 from .views.signoff import SignOffActionView, SignOffView
+from .views.translation import (
+    StatementLanguagesView,
+    TranslationStatusView,
+    can_see_translation_status,
+)
 
 
 class GovernmentViewSet(SnippetViewSet):
@@ -108,3 +115,70 @@ def keep_signed_statements(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "statements/translation-status/",
+            TranslationStatusView.as_view(),
+            name="statements_translation_status",
+        ),
+        path(
+            "statements/<int:page_id>/languages/",
+            StatementLanguagesView.as_view(),
+            name="statements_languages",
+        ),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_translation_status(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("statements_translation_status"),
+        icon_name="globe",
+        order=250,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_translation_log_actions(actions):
+    actions.register_action(
+        "statements.update_translations", _("Update translations"), _("Translations updated")
+    )
+    actions.register_action("statements.drop_language", _("Drop language"), _("Language dropped"))
+
+
+class AwaitingYourLanguagePanel(Component):
+    name = "awaiting_your_language"
+    template_name = "statements/includes/awaiting_language_panel.html"
+    order = 95
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        languages = translator_languages(self.user)
+        if not languages:
+            return {"items": []}
+        matrix = build_matrix(statements_in_progress())
+        items = [
+            {"statement": row["statement"], "language": code, "cell": row["cells"][code]}
+            for row in matrix["rows"]
+            for code in languages
+            if row["cells"].get(code, {}).get("state")
+            in ("not_started", "in_progress", "out_of_date")
+        ]
+        return {"items": items}
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_language_panel(request, panels):
+    panels.append(AwaitingYourLanguagePanel(request.user))

@@ -114,3 +114,8 @@ def language_versions(page):
     order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
     pages = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
     return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

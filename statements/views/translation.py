@@ -1,0 +1,122 @@
+"""Admin screens for translation: the status of every language, dropping a language,
+and bringing a changed source into the translations."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import View
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ..actions import ActionRefused, DropLanguageAction, UpdateTranslationsAction
+from ..forms import DropLanguageForm, TranslationStatusFilterForm
+from ..models import StatementPage
+from ..translation_status import build_matrix, statements_in_progress, translator_languages
+
+
+def can_see_translation_status(user):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or translator_languages(user):
+        return True
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
+
+
+class TranslationStatusView(View):
+    template_name = "statements/translation_status.html"
+
+    def get(self, request):
+        if not can_see_translation_status(request.user):
+            raise PermissionDenied
+        mine = translator_languages(request.user)
+        form = TranslationStatusFilterForm(request.GET or None, my_languages=mine)
+        statements = statements_in_progress()
+        languages_filter = None
+        if form.is_valid():
+            data = form.cleaned_data
+            if data.get("government"):
+                statements = statements.filter(
+                    signatories__government__translation_key=data["government"].translation_key
+                ).distinct()
+            if data.get("released_from"):
+                start = datetime.datetime.combine(data["released_from"], datetime.time.min)
+                statements = statements.filter(release_at__gte=start)
+            if data.get("released_until"):
+                end = datetime.datetime.combine(data["released_until"], datetime.time.max)
+                statements = statements.filter(release_at__lte=end)
+            if data.get("mine") and mine:
+                languages_filter = set(mine)
+        matrix = build_matrix(statements)
+        if languages_filter is not None:
+            matrix["languages"] = [c for c in matrix["languages"] if c in languages_filter]
+            matrix["rows"] = [
+                row
+                for row in matrix["rows"]
+                if any(
+                    row["cells"][c]["state"] not in ("not_required", "source")
+                    for c in matrix["languages"]
+                )
+            ]
+        return TemplateResponse(
+            request, self.template_name, {"matrix": matrix, "form": form, "my_languages": mine}
+        )
+
+
+class StatementLanguagesView(View):
+    """Drop a required language (with a reason) or update the translations."""
+
+    def dispatch(self, request, page_id, *args, **kwargs):
+        self.statement = get_object_or_404(StatementPage, pk=page_id)
+        if not self.statement.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def get(self, request, page_id):
+        return self.render(DropLanguageForm(statement=self.statement))
+
+    def render(self, form, status=200):
+        return TemplateResponse(
+            self.request,
+            "statements/statement_languages.html",
+            {
+                "statement": self.statement,
+                "form": form,
+                "required": self.statement.required_languages(),
+                "dropped": self.statement.language_drops.all(),
+            },
+            status=status,
+        )
+
+    def post(self, request, page_id):
+        if "update" in request.POST:
+            try:
+                updated = UpdateTranslationsAction(self.statement, request.user).execute()
+            except ActionRefused as refusal:
+                for reason in refusal.reasons:
+                    messages.error(request, reason)
+                return redirect("statements_languages", self.statement.pk)
+            messages.success(
+                request,
+                _("Translations updated from the latest saved text: %(languages)s.")
+                % {"languages": ", ".join(updated) or "-"},
+            )
+            return redirect("statements_languages", self.statement.pk)
+        form = DropLanguageForm(request.POST, statement=self.statement)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        try:
+            DropLanguageAction(
+                self.statement,
+                request.user,
+                form.cleaned_data["language"],
+                form.cleaned_data["reason"],
+            ).execute()
+        except ActionRefused as refusal:
+            for reason in refusal.reasons:
+                form.add_error(None, reason)
+            return self.render(form, status=403)
+        messages.success(request, _("The language is dropped from this statement's release."))
+        return redirect("statements_languages", self.statement.pk)

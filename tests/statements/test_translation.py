@@ -1,0 +1,191 @@
+"""Required languages, translations set up as drafts, and the translation status screen."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageLogEntry
+from wagtail_localize.models import StringTranslation, Translation
+
+from statements.actions import UpdateTranslationsAction
+from statements.models import StatementPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def statement(site_tree, governments):
+    drafter = factories.drafter()
+    ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
+    return factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [ca, fr, jp],
+        lead=ca,
+        publish=False,
+        user=drafter,
+        owner=drafter,
+        slug="translated",
+        title="Joint statement on monitoring",
+    ), drafter
+
+
+def translator(code, username=None):
+    group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user = factories.UserFactory(username=username or f"translator-{code}")
+    user.groups.add(group)
+    return user
+
+
+def translate_everything(page, code):
+    source = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    ).source
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=factories.locale(code),
+            context=segment.context,
+            defaults={"data": f"[{code}] {segment.string.data}", "translation_type": "manual"},
+        )
+
+
+def test_required_languages_follow_the_signatories(statement):
+    page, _drafter = statement
+    assert page.required_languages() == ["fr", "ja"]
+
+
+def test_translations_are_set_up_as_unpublished_drafts(statement):
+    page, _drafter = statement
+    versions = StatementPage.objects.filter(translation_key=page.translation_key)
+    assert sorted(v.locale.language_code for v in versions) == ["en", "fr", "ja"]
+    assert not any(v.live for v in versions)
+
+
+def test_a_new_signatory_brings_its_language(statement, governments):
+    page, drafter = statement
+    germany = factories.GovernmentFactory(code="DE", short_name="Germany", languages=["de"])
+    from statements.models import StatementSignatory
+
+    draft = page.get_latest_revision_as_object()
+    draft.signatories.add(StatementSignatory(government=germany))
+    draft.save_revision(user=drafter)
+    codes = set(
+        StatementPage.objects.filter(translation_key=page.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
+    )
+    assert "de" in codes
+
+
+def test_dropping_a_language_needs_a_reason_and_is_logged(client, statement):
+    page, drafter = statement
+    client.force_login(drafter)
+    url = f"/admin/statements/{page.pk}/languages/"
+    assert client.post(url, {"language": "ja", "reason": ""}).status_code == 400
+    assert page.required_languages() == ["fr", "ja"]
+    response = client.post(url, {"language": "ja", "reason": "Tokyo will issue its own text."})
+    assert response.status_code == 302
+    assert page.required_languages() == ["fr"]
+    entry = PageLogEntry.objects.get(page=page, action="statements.drop_language")
+    assert entry.data["reason"] == "Tokyo will issue its own text."
+
+
+def test_only_editors_drop_languages(client, statement):
+    page, _drafter = statement
+    client.force_login(translator("ja"))
+    response = client.post(
+        f"/admin/statements/{page.pk}/languages/", {"language": "ja", "reason": "x"}
+    )
+    assert response.status_code in (302, 403)
+    assert page.required_languages() == ["fr", "ja"]
+
+
+def status_cells(client, user):
+    from bs4 import BeautifulSoup
+
+    client.force_login(user)
+    response = client.get("/admin/statements/translation-status/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    return {
+        (int(row["data-statement"]), cell["data-language"]): cell["data-state"]
+        for row in html.select("tr[data-statement]")
+        for cell in row.select("td[data-language]")
+    }
+
+
+def test_status_screen_shows_each_languages_state(client, statement):
+    page, drafter = statement
+    cells = status_cells(client, drafter)
+    assert cells[(page.pk, "fr")] == "not_started"
+    assert cells[(page.pk, "ja")] == "not_started"
+    translate_everything(page, "fr")
+    cells = status_cells(client, drafter)
+    assert cells[(page.pk, "fr")] == "translated"
+    # The source changes: the French translation is out of date until updated.
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Joint statement on monitoring, revised"
+    draft.save_revision(user=drafter)
+    assert status_cells(client, drafter)[(page.pk, "fr")] == "out_of_date"
+    UpdateTranslationsAction(page, drafter).execute()
+    assert status_cells(client, drafter)[(page.pk, "fr")] == "in_progress"
+
+
+def test_update_translations_never_publishes(statement):
+    page, drafter = statement
+    translate_everything(page, "fr")
+    UpdateTranslationsAction(page, drafter).execute()
+    assert not StatementPage.objects.filter(
+        translation_key=page.translation_key, live=True
+    ).exists()
+
+
+def test_translator_sees_awaiting_your_language(client, statement):
+    page, _drafter = statement
+    client.force_login(translator("ja"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "Awaiting your language" in dashboard
+    assert "Joint statement on monitoring" in dashboard
+    client.force_login(translator("de", username="translator-de"))
+    assert "Awaiting your language" not in client.get("/admin/").content.decode()
+
+
+def test_people_without_a_role_do_not_see_the_status_screen(client, statement):
+    outsider = factories.UserFactory(username="outsider")
+    outsider.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    client.force_login(outsider)
+    response = client.get("/admin/statements/translation-status/")
+    assert response.status_code in (302, 403)
+
+
+def test_status_screen_query_count_does_not_grow(client, site_tree, governments):
+    drafter = factories.drafter()
+    ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
+
+    def make(n):
+        for i in range(n):
+            factories.make_statement(
+                site_tree["newsrooms"]["en"],
+                [ca, fr, jp],
+                lead=ca,
+                publish=False,
+                user=drafter,
+                slug=f"qc-{n}-{i}",
+            )
+
+    client.force_login(drafter)
+    make(2)
+    client.get("/admin/statements/translation-status/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/statements/translation-status/")
+    make(4)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get("/admin/statements/translation-status/")
+    assert response.content.decode().count("<tr data-statement=") == 6
+    assert len(more) == len(few), (len(few), len(more))
