@@ -5,7 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from statements.wagtail_localize_compat import gated_urls
+
 urlpatterns = [
+    # Checked before wagtail-localize's own views (statements/wagtail_localize_compat.py).
+    *gated_urls(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

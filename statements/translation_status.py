@@ -21,17 +21,9 @@ from .models import (
     SourceSync,
     StatementPage,
 )
+from .models.languages import translator_languages  # noqa: F401 - re-exported for views
 
 TRANSLATION_LEAD_TIME = datetime.timedelta(hours=24)
-TRANSLATOR_GROUP_PREFIX = "Translators: "
-
-
-def translator_languages(user):
-    """The languages of the "Translators: xx" groups ``user`` is in."""
-    names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
-        "name", flat=True
-    )
-    return sorted(name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip() for name in names)
 
 
 def statements_in_progress():

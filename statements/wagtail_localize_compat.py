@@ -58,3 +58,100 @@ def ensure_translation(source, locale):
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     return translation, created
+
+
+# --- gates in front of wagtail-localize's own views ------------------------------------
+#
+# wagtail-localize lets anyone who can edit a translated page stop its synchronisation
+# or convert it to an alias, and its "update translations" and PO upload can publish
+# or accept unvalidated files. For statements these belong to the statement's own
+# editors, through Communiqué's screens; config/urls.py puts these gates first.
+
+
+def _statement_of_translation(translation_id):
+    translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
+    if translation is None:
+        return None
+    from .models import StatementPage
+
+    return StatementPage.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
+    ).first()
+
+
+def _refuse_unless(check):
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    def decorator(view):
+        def gated(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm("wagtailadmin.access_admin") or not check(
+                request.user, **kwargs
+            ):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return gated
+
+    return decorator
+
+
+def _own_editor_of_page(user, page_id, **kwargs):
+    from wagtail.models import Page
+
+    from .forms import may_edit_statement
+
+    page = Page.objects.filter(pk=page_id).first()
+    return page is not None and may_edit_statement(user, page.specific)
+
+
+def _own_editor_of_source(user, translation_id, **kwargs):
+    from .forms import may_edit_statement
+
+    statement = _statement_of_translation(translation_id)
+    if statement is None:
+        return True  # not a statement: wagtail-localize's own checks apply
+    return may_edit_statement(user, statement)
+
+
+def _not_a_statement_source(user, translation_source_id, **kwargs):
+    from .models import StatementPage
+
+    source = TranslationSource.objects.filter(pk=translation_source_id).first()
+    if source is None:
+        return True
+    return not StatementPage.objects.filter(
+        translation_key=source.object_id, locale_id=source.locale_id
+    ).exists()
+
+
+def _not_a_statement_translation(user, translation_id, **kwargs):
+    return _statement_of_translation(translation_id) is None
+
+
+def gated_urls():
+    from django.urls import path
+    from wagtail_localize.views import convert, edit_translation, update_translations
+
+    return [
+        path(
+            "admin/localize/page/<int:page_id>/convert_to_alias/",
+            _refuse_unless(_own_editor_of_page)(convert.convert_to_alias),
+        ),
+        path(
+            "admin/localize/translate/<int:translation_id>/disable/",
+            _refuse_unless(_own_editor_of_source)(edit_translation.stop_translation),
+        ),
+        path(
+            "admin/localize/update/<int:translation_source_id>/",
+            _refuse_unless(_not_a_statement_source)(
+                update_translations.UpdateTranslationsView.as_view()
+            ),
+        ),
+        path(
+            "admin/localize/translate/<int:translation_id>/pofile/upload/",
+            _refuse_unless(_not_a_statement_translation)(edit_translation.upload_pofile),
+        ),
+    ]

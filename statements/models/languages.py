@@ -5,6 +5,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+TRANSLATOR_GROUP_PREFIX = "Translators: "
+
+
+def translator_languages(user):
+    """The languages of the "Translators: xx" groups ``user`` is in."""
+    if not user.is_authenticated:
+        return []
+    names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
+        "name", flat=True
+    )
+    return sorted(name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip() for name in names)
+
 
 class LanguageDrop(models.Model):
     """A required language the drafter left out of this statement's release, and why.

@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -408,6 +408,9 @@ class StatementPage(Page):
             source__object_id=self.translation_key, target_locale_id=self.locale_id
         ).exists()
 
+    def permissions_for_user(self, user):
+        return StatementPermissionTester(user, self)
+
     def signatory_languages(self, draft=None):
         """Every language the signatories publish in, in the configured order."""
         draft = draft or self.get_latest_revision_as_object()
@@ -556,6 +559,30 @@ class StatementPage(Page):
             .select_related("locale")
         )
         return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+
+
+class StatementPermissionTester(PagePermissionTester):
+    """Translators edit the translations in their own languages, and nothing else.
+
+    They hold no page permissions; this grants them editing of a statement's
+    translation (never its source, even one written in their language) in a language
+    of their "Translators: xx" groups. Publishing stays with the release.
+    """
+
+    def translator_may_edit(self):
+        from .languages import translator_languages
+
+        if not self.user.is_active:
+            return False
+        languages = translator_languages(self.user)
+        return (
+            bool(languages)
+            and self.page.locale.language_code in languages
+            and self.page.is_translation
+        )
+
+    def can_edit(self):
+        return super().can_edit() or self.translator_may_edit()
 
 
 class _Localized:

@@ -1,0 +1,110 @@
+"""Translators edit their own language's translations and nothing else (over HTTP)."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail_localize.models import Translation
+
+from statements.models import StatementPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def translator(code, username=None):
+    group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user = factories.UserFactory(username=username or f"translator-{code}")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def pages(site_tree, governments):
+    drafter = factories.drafter()
+    ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
+    english = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [ca, fr, jp],
+        lead=ca,
+        publish=False,
+        user=drafter,
+        owner=drafter,
+        slug="access",
+    )
+    french_source = factories.make_statement(
+        site_tree["newsrooms"]["fr"],
+        [fr],
+        lead=fr,
+        publish=False,
+        user=drafter,
+        owner=drafter,
+        slug="source-francaise",
+        title="Déclaration rédigée en français",
+    )
+    return {
+        "english": english,
+        "french": english.get_translation(factories.locale("fr")).specific,
+        "japanese": english.get_translation(factories.locale("ja")).specific,
+        "french_source": french_source,
+        "drafter": drafter,
+    }
+
+
+def denied(response):
+    return response.status_code == 403 or (
+        response.status_code == 302
+        and response["Location"].startswith("/admin/")
+        and "/edit/" not in response["Location"]
+    )
+
+
+def test_translator_opens_their_languages_translation(client, pages):
+    client.force_login(translator("fr"))
+    response = client.get(f"/admin/pages/{pages['french'].pk}/edit/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("target", ["english", "japanese", "french_source"])
+def test_translator_cannot_open_other_pages(client, pages, target):
+    client.force_login(translator("fr"))
+    assert denied(client.get(f"/admin/pages/{pages[target].pk}/edit/"))
+
+
+def test_translator_cannot_publish(client, pages):
+    client.force_login(translator("fr"))
+    french = pages["french"]
+    client.post(f"/admin/pages/{french.pk}/edit/", {"action-publish": "1"})
+    client.post(f"/admin/pages/{french.pk}/publish/")
+    assert not StatementPage.objects.get(pk=french.pk).live
+
+
+def test_translator_cannot_convert_to_alias_or_stop_synchronisation(client, pages):
+    client.force_login(translator("fr"))
+    french = pages["french"]
+    translation = Translation.objects.get(
+        source__object_id=french.translation_key, target_locale=french.locale
+    )
+    assert client.post(f"/admin/localize/page/{french.pk}/convert_to_alias/").status_code == 403
+    assert client.post(f"/admin/localize/translate/{translation.pk}/disable/").status_code == 403
+    assert Translation.objects.get(pk=translation.pk).enabled
+    assert StatementPage.objects.get(pk=french.pk).alias_of_id is None
+
+
+def test_wagtail_localize_update_and_upload_are_closed_for_statements(client, pages):
+    drafter = pages["drafter"]
+    client.force_login(drafter)
+    french = pages["french"]
+    translation = Translation.objects.get(
+        source__object_id=french.translation_key, target_locale=french.locale
+    )
+    assert client.get(f"/admin/localize/update/{translation.source_id}/").status_code == 403
+    assert (
+        client.post(f"/admin/localize/translate/{translation.pk}/pofile/upload/").status_code == 403
+    )
+
+
+def test_anonymous_is_sent_to_log_in(client, pages):
+    response = client.post(f"/admin/localize/page/{pages['french'].pk}/convert_to_alias/")
+    assert response.status_code == 302 and "login" in response["Location"]
