@@ -668,3 +668,168 @@ class DropLanguageAction:
             data={"language": self.language_code, "reason": self.reason},
         )
         return drop
+
+
+# --- language review -----------------------------------------------------------------
+
+
+def translation_words(page):
+    """The stored text of one language version: what its approvers approve."""
+    words = common_words(page, include_signatories=False)
+    words["dateline"] = (page.dateline or "").strip()
+    return words
+
+
+def source_statement_of(translation_page):
+    from wagtail_localize.models import Translation
+
+    translation = (
+        Translation.objects.filter(
+            source__object_id=translation_page.translation_key,
+            target_locale_id=translation_page.locale_id,
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return None, None
+    source = StatementPage.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.source.locale_id
+    ).first()
+    return source, translation
+
+
+def language_reviewers(translation_page):
+    """The signatory governments that publish in this page's language."""
+    source, _translation = source_statement_of(translation_page)
+    if source is None:
+        return []
+    code = translation_page.locale.language_code
+    return [g for g in signatory_governments(source) if code in (g.languages or [])]
+
+
+def translation_progress(translation):
+    total, done = translation.get_progress()
+    return total, done
+
+
+class ApproveTranslationAction:
+    """A government approves the stored text of the translation into its language."""
+
+    def __init__(self, page, user, code, comment="", revision_id=None, **kwargs):
+        self.page = page.specific if isinstance(page, Page) else page
+        self.user = user
+        self.code = (code or "").upper()
+        self.comment = comment or ""
+        self.revision_id = int(revision_id) if revision_id else None
+
+    def check(self):
+        from wagtail_localize.models import StringTranslation
+
+        reasons = []
+        government = next((g for g in language_reviewers(self.page) if g.code == self.code), None)
+        if government is None:
+            raise ActionRefused(
+                [_("This government does not review translations into this language.")]
+            )
+        if not self.user.groups.filter(pk=government.approver_group_id).exists():
+            reasons.append(
+                _("Only members of %(group)s can approve for %(government)s.")
+                % {"group": government.approver_group_name(), "government": government.short_name}
+            )
+        source, translation = source_statement_of(self.page)
+        total, done = translation_progress(translation)
+        if done < total:
+            reasons.append(_("The translation is not complete: every segment must be translated."))
+        machine = StringTranslation.objects.filter(
+            locale_id=self.page.locale_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            translation_of__segments__source_id=translation.source_id,
+        ).exists()
+        if machine:
+            reasons.append(_("Machine-translated segments must be reviewed by a person first."))
+        from .translation_status import build_matrix
+
+        row = build_matrix([source])["rows"][0]
+        if row["out_of_date"]:
+            reasons.append(_("The source changed: update the translation before approving it."))
+        revision = self.page.get_latest_revision()
+        if self.revision_id and revision and self.revision_id != revision.pk:
+            reasons.append(_("The text changed after you opened it. Read the new version."))
+        if reasons:
+            raise ActionRefused(reasons)
+        return government, revision
+
+    @transaction.atomic
+    def execute(self):
+        _lock(self.page)
+        government, revision = self.check()
+        identity = _identity(government)
+        draft = revision.as_object()
+        words = translation_words(draft)
+        fingerprint = fingerprint_of(words)
+        for old in Approval.objects.filter(
+            page_id=self.page.pk,
+            subject=Approval.Subject.TRANSLATION,
+            government_key=government.translation_key,
+            state=Approval.State.VALID,
+        ):
+            old.end(Approval.State.VOID, user=self.user, revision=revision, reason="superseded")
+        from .fingerprint import readable_text
+
+        approval = Approval.objects.create(
+            page=self.page,
+            subject=Approval.Subject.TRANSLATION,
+            language_code=self.page.locale.language_code,
+            government_key=government.translation_key,
+            government_name=identity.short_name,
+            user=self.user,
+            revision=revision,
+            fingerprint=fingerprint,
+            frozen_content={**words, "text": readable_text(words)},
+            comment=self.comment,
+        )
+        log(
+            instance=self.page,
+            action="statements.approve_translation",
+            user=self.user,
+            revision=revision,
+            data={"government": identity.short_name, "language": approval.language_code},
+        )
+        return approval
+
+
+class VoidTranslationApprovalsAction:
+    """A saved change to a translation voids that translation's approvals, and only those."""
+
+    def __init__(self, page, revision):
+        self.page = page
+        self.revision = revision
+
+    @transaction.atomic
+    def execute(self):
+        fingerprint = fingerprint_of(translation_words(self.revision.as_object()))
+        stale = list(
+            Approval.objects.filter(
+                page_id=self.page.pk,
+                subject=Approval.Subject.TRANSLATION,
+                state=Approval.State.VALID,
+            )
+            .exclude(fingerprint=fingerprint)
+            .select_for_update()
+        )
+        for approval in stale:
+            approval.end(
+                Approval.State.VOID,
+                user=self.revision.user,
+                revision=self.revision,
+                reason="translation changed",
+            )
+            log(
+                instance=self.page,
+                action="statements.void_translation_approval",
+                user=self.revision.user,
+                revision=self.revision,
+                data={"government": approval.government_name, "language": approval.language_code},
+            )
+        return stale

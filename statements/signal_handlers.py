@@ -58,10 +58,13 @@ def void_stale_signoffs(sender, instance, created, raw=False, **kwargs):
 
     if instance.content_type.model_class() is not StatementPage:
         return
-    from .actions import SetUpTranslationsAction, VoidSignOffsAction
+    from .actions import SetUpTranslationsAction, VoidSignOffsAction, VoidTranslationApprovalsAction
 
     statement = StatementPage.objects.filter(pk=instance.object_id).first()
-    if statement is None or statement.is_translation:
+    if statement is None:
+        return
+    if statement.is_translation:
+        VoidTranslationApprovalsAction(statement, instance).execute()
         return
     VoidSignOffsAction(statement, instance).execute()
     # A new statement, or a new signatory, brings in the languages it needs.

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Approval, Government, MediaContact, Topic
 from .translation_status import build_matrix, statements_in_progress, translator_languages
+from .views.review import LanguageReviewView
 from .views.signoff import SignOffActionView, SignOffView
 from .views.translation import (
     StatementLanguagesView,
@@ -130,6 +131,11 @@ def register_translation_urls():
             StatementLanguagesView.as_view(),
             name="statements_languages",
         ),
+        path(
+            "statements/<int:page_id>/language-review/",
+            LanguageReviewView.as_view(),
+            name="statements_language_review",
+        ),
     ]
 
 
@@ -154,6 +160,14 @@ def register_translation_log_actions(actions):
         "statements.update_translations", _("Update translations"), _("Translations updated")
     )
     actions.register_action("statements.drop_language", _("Drop language"), _("Language dropped"))
+    actions.register_action(
+        "statements.approve_translation", _("Approve translation"), _("Translation approved")
+    )
+    actions.register_action(
+        "statements.void_translation_approval",
+        _("Void translation approval"),
+        _("Translation approval voided"),
+    )
 
 
 class AwaitingYourLanguagePanel(Component):

@@ -1,0 +1,78 @@
+"""Language review: each government that publishes in a language approves its translation."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ..actions import ActionRefused, ApproveTranslationAction, language_reviewers
+from ..forms import SignOffForm
+from ..models import Approval, StatementPage
+
+
+class LanguageReviewView(View):
+    def dispatch(self, request, page_id, *args, **kwargs):
+        self.page = get_object_or_404(StatementPage, pk=page_id)
+        if not self.page.is_translation:
+            raise PermissionDenied
+        groups = set(request.user.groups.values_list("pk", flat=True))
+        self.reviewers = language_reviewers(self.page)
+        is_reviewer = any(g.approver_group_id in groups for g in self.reviewers)
+        if not (is_reviewer or self.page.permissions_for_user(request.user).can_edit()):
+            raise PermissionDenied
+        self.groups = groups
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def rows(self):
+        approvals = list(
+            Approval.objects.filter(
+                page_id=self.page.pk, subject=Approval.Subject.TRANSLATION
+            ).select_related("user")
+        )
+        rows = []
+        for government in self.reviewers:
+            mine = [a for a in approvals if a.government_key == government.translation_key]
+            latest = mine[0] if mine else None
+            rows.append(
+                {
+                    "government": government,
+                    "approval": latest,
+                    "state": latest.state if latest else "pending",
+                    "can_approve": government.approver_group_id in self.groups
+                    and not (latest and latest.state == Approval.State.VALID),
+                }
+            )
+        return rows
+
+    def render(self, form, status=200):
+        return TemplateResponse(
+            self.request,
+            "statements/language_review.html",
+            {
+                "page": self.page,
+                "rows": self.rows(),
+                "form": form,
+                "revision": self.page.get_latest_revision(),
+            },
+            status=status,
+        )
+
+    def get(self, request, page_id):
+        return self.render(SignOffForm())
+
+    def post(self, request, page_id):
+        form = SignOffForm(request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        try:
+            ApproveTranslationAction(
+                self.page, request.user, request.POST.get("government", ""), **form.cleaned_data
+            ).execute()
+        except ActionRefused as refusal:
+            for reason in refusal.reasons:
+                form.add_error(None, reason)
+            return self.render(form, status=403)
+        messages.success(request, _("Your approval of this translation is recorded."))
+        return redirect("statements_language_review", self.page.pk)
