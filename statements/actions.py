@@ -833,3 +833,36 @@ class VoidTranslationApprovalsAction:
                 data={"government": approval.government_name, "language": approval.language_code},
             )
         return stale
+
+
+class ImportTranslationFileAction:
+    """Import a PO or XLIFF file into one translation: all of it, or nothing."""
+
+    def __init__(self, translation_page, user, data, file_format):
+        self.page = translation_page
+        self.user = user
+        self.data = data
+        self.file_format = file_format
+
+    @transaction.atomic
+    def execute(self):
+        from . import exchange
+
+        if not self.page.permissions_for_user(self.user).can_edit():
+            raise ActionRefused([_("You cannot edit this translation.")])
+        _source, translation = source_statement_of(self.page)
+        if translation is None:
+            raise ActionRefused([_("This page is not a translation.")])
+        try:
+            accepted = exchange.validate(translation, self.data, self.file_format)
+        except exchange.ImportRejected as rejected:
+            raise ActionRefused(rejected.problems) from rejected
+        count = exchange.apply(translation, accepted, self.user, f"file:{self.file_format}")
+        save_translation_draft(translation, self.user)
+        log(
+            instance=self.page,
+            action="statements.import_translation",
+            user=self.user,
+            data={"format": self.file_format, "segments": count},
+        )
+        return count

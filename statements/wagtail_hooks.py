@@ -12,6 +12,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Approval, Government, MediaContact, Topic
 from .translation_status import build_matrix, statements_in_progress, translator_languages
+from .views.exchange import (
+    ExportAllTranslationsView,
+    ExportTranslationView,
+    ImportTranslationView,
+)
 from .views.review import LanguageReviewView
 from .views.signoff import SignOffActionView, SignOffView
 from .views.translation import (
@@ -136,6 +141,21 @@ def register_translation_urls():
             LanguageReviewView.as_view(),
             name="statements_language_review",
         ),
+        path(
+            "statements/<int:page_id>/translation-file/import/",
+            ImportTranslationView.as_view(),
+            name="statements_import_translation",
+        ),
+        path(
+            "statements/<int:page_id>/translation-file/<slug:file_format>/",
+            ExportTranslationView.as_view(),
+            name="statements_export_translation",
+        ),
+        path(
+            "statements/<int:page_id>/translation-files/<slug:file_format>.zip",
+            ExportAllTranslationsView.as_view(),
+            name="statements_export_all_translations",
+        ),
     ]
 
 
@@ -160,6 +180,9 @@ def register_translation_log_actions(actions):
         "statements.update_translations", _("Update translations"), _("Translations updated")
     )
     actions.register_action("statements.drop_language", _("Drop language"), _("Language dropped"))
+    actions.register_action(
+        "statements.import_translation", _("Import translation file"), _("Translation imported")
+    )
     actions.register_action(
         "statements.approve_translation", _("Approve translation"), _("Translation approved")
     )
