@@ -33,6 +33,52 @@ PIPELINE = [
         "signed": ["DE", "FR", "GB"],
         "changes_requested": {},
         "edited_after": [],
+        # Parallel to title, summary, dateline, body; None leaves a segment untranslated.
+        "translations": {
+            "fr": [
+                "Déclaration commune sur le deuxième rapport de l’Équipe multilatérale de "
+                "surveillance des sanctions",
+                "Les gouvernements participants saluent le deuxième rapport de l’Équipe, "
+                "consacré au contournement par la RPDC des sanctions maritimes.",
+                "Ottawa (Ontario)",
+                "Les gouvernements participants saluent le deuxième rapport de l’Équipe "
+                "multilatérale de surveillance des sanctions, qui examine la manière dont la "
+                "RPDC achemine par voie maritime des marchandises visées par les sanctions.",
+                "Le rapport fait état de transbordements de navire à navire, de fausses "
+                "identités de navires et du recours à des pavillons de complaisance pour "
+                "dissimuler l’origine des cargaisons.",
+                "Nous appelons chaque État du pavillon, chaque État du port et chaque assureur "
+                "à appliquer les mesures adoptées par le Conseil de sécurité et à partager les "
+                "informations qu’ils recueillent.",
+            ],
+            "de": [
+                "Gemeinsame Erklärung zum zweiten Bericht des Multilateralen "
+                "Sanktionsüberwachungsteams",
+                "Die beteiligten Regierungen begrüßen den zweiten Bericht des Teams über die "
+                "Umgehung maritimer Sanktionen durch die DVRK.",
+                "Ottawa, Ontario",
+                "Die beteiligten Regierungen begrüßen den zweiten Bericht des Multilateralen "
+                "Sanktionsüberwachungsteams, der untersucht, wie die DVRK sanktionierte Güter "
+                "auf dem Seeweg befördert.",
+                "Der Bericht dokumentiert Umladungen zwischen Schiffen auf See, gefälschte "
+                "Schiffsidentitäten und die Nutzung von Billigflaggen, um die Herkunft von "
+                "Ladungen zu verschleiern.",
+                "Wir rufen alle Flaggen- und Hafenstaaten sowie alle Versicherer auf, die vom "
+                "Sicherheitsrat beschlossenen Maßnahmen umzusetzen und ihre Erkenntnisse zu "
+                "teilen.",
+            ],
+            "ja": [
+                "多国間制裁監視チームの第2回報告書に関する共同声明",
+                "参加国政府は、北朝鮮による海上での制裁回避を扱った同チームの第2回報告書を"
+                "歓迎する。",
+                None,
+                None,
+                None,
+                None,
+            ],
+        },
+        "approved": {"fr": ["CA", "FR"]},
+        "dropped": {},
     },
     {
         "key": "maritime-enforcement",
@@ -54,6 +100,9 @@ PIPELINE = [
             "We will coordinate patrols in the waters where transfers have been observed, "
             "and report what we find to the Security Council's committee.",
         ],
+        "translations": {},
+        "approved": {},
+        "dropped": {},
         "signed": ["AU"],
         "changes_requested": {
             "JP": "Please name the Security Council committee in the second paragraph, as in "
@@ -82,6 +131,22 @@ PIPELINE = [
         ],
         "signed": ["DE", "IT"],
         "changes_requested": {},
+        # Translated before the late edit below, so it shows as out of date.
+        "translations": {
+            "de": [
+                "Gemeinsame Erklärung zu humanitären Ausnahmen von Sanktionen",
+                "Vier Regierungen bekräftigen, dass Sanktionen humanitäre Hilfe nicht "
+                "behindern dürfen.",
+                "Den Haag",
+                "Sanktionen sollen ein Verhalten ändern, nicht Menschen Nahrung, Medikamente "
+                "oder Obdach vorenthalten.",
+                "Wir werden humanitäre Ausnahmen klar und praktikabel halten und "
+                "Hilfsorganisationen sowie Banken dabei unterstützen, sie mit Sicherheit "
+                "anzuwenden.",
+            ],
+        },
+        "approved": {},
+        "dropped": {"it": "Rome will publish its own Italian text on the same day."},
         # A late edit to the words voids the signatures already given.
         "edited_after": [
             "Sanctions are a tool to change conduct; they must never deny people food, "

@@ -123,3 +123,20 @@ def test_unreleased_statements_part_way_through_signoff(demo):
     assert ChangeRequest.objects.exists()
     # The released MSMT statement stays released.
     assert StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code="en").live
+
+
+def test_unreleased_statements_in_every_translation_state(demo):
+    from statements.translation_status import build_matrix, statements_in_progress
+
+    matrix = build_matrix(statements_in_progress())
+    states = {cell["state"] for row in matrix["rows"] for cell in row["cells"].values()}
+    assert {
+        "not_started",
+        "in_progress",
+        "translated",
+        "approved",
+        "out_of_date",
+        "dropped",
+        "not_required",
+        "source",
+    } <= states

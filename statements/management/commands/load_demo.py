@@ -441,10 +441,48 @@ class Command(BaseCommand):
             SignOffAction(page, users[f"approver-{code.lower()}"], code).execute()
         for code, comment in spec["changes_requested"].items():
             RequestChangesAction(page, users[f"approver-{code.lower()}"], comment=comment).execute()
+        self.translate_in_progress(page, spec, users)
         for paragraph in spec["edited_after"]:
             draft = page.get_latest_revision_as_object()
             draft.body.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
             draft.save_revision(user=drafter)
+
+    def translate_in_progress(self, page, spec, users):
+        """Bring a statement's translations to the states the status screen shows."""
+        from statements.actions import ApproveTranslationAction, DropLanguageAction
+
+        for code, reason in spec["dropped"].items():
+            DropLanguageAction(page, users["drafter"], code, reason).execute()
+        sources = [spec["title"], spec["summary"], spec["dateline"], *spec["body"]]
+        for code, texts in spec["translations"].items():
+            if code not in self.languages:
+                continue
+            mapping = {}
+            for source, text in zip(sources, texts, strict=True):
+                if text is not None:
+                    self.pair(mapping, source, text)
+            translation = Translation.objects.get(
+                source__object_id=page.translation_key, target_locale=self.locales[code]
+            )
+            for segment in translation.source.stringsegment_set.select_related("string", "context"):
+                if segment.string.data in mapping:
+                    StringTranslation.objects.update_or_create(
+                        translation_of=segment.string,
+                        locale=self.locales[code],
+                        context=segment.context,
+                        defaults={
+                            "data": mapping[segment.string.data],
+                            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                            "last_translated_by": users[f"translator-{code}"],
+                        },
+                    )
+            translation.save_target(user=users[f"translator-{code}"], publish=False)
+        for code, governments in spec["approved"].items():
+            target = page.get_translation(self.locales[code])
+            for government in governments:
+                ApproveTranslationAction(
+                    target, users[f"approver-{government.lower()}"], government
+                ).execute()
 
     @staticmethod
     def _body(blocks):
