@@ -63,8 +63,15 @@ def test_drafter_creates_a_draft_statement(demo_site):
         page.get_by_role("button", name="Save draft").click()
         page.wait_for_url("**/admin/pages/*/edit/")
 
-    created = StatementPage.objects.get(title="Statement on humanitarian access")
+    created = StatementPage.objects.get(
+        title="Statement on humanitarian access", locale__language_code="en"
+    )
     assert created.live is False
     assert created.owner.username == "drafter"
     assert [s.government.code for s in created.ordered_signatories] == ["CA"]
     assert "humanitarian access" in str(created.get_latest_revision_as_object().body)
+    # Canada publishes in French too: the French translation was set up, unpublished.
+    french = StatementPage.objects.get(
+        translation_key=created.translation_key, locale__language_code="fr"
+    )
+    assert french.live is False
