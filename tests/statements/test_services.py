@@ -29,6 +29,7 @@ def test_suite_runs_on_postgres_when_asked(require_postgres):
         assert int(cursor.fetchone()[0]) >= 140000
 
 
+@pytest.mark.filterwarnings("ignore::celery.exceptions.AlwaysEagerIgnored")
 @pytest.mark.django_db(transaction=True)
 def test_celery_worker_runs_a_task_from_redis(require_postgres, redis_url):
     """A real worker process takes a task from Redis and acts on the database."""
