@@ -21,6 +21,7 @@ from .models import (
     LanguageDrop,
     RevisionFingerprint,
     StatementPage,
+    TranslationNotice,
 )
 from .wagtail_localize_compat import (
     ensure_translation,
@@ -580,7 +581,81 @@ class SetUpTranslationsAction:
             if is_new or not _target_exists(translation):
                 save_translation_draft(translation, self.user)
                 created.append(locale.language_code)
+                TranslationNotice.objects.create(
+                    page=self.statement,
+                    language_code=locale.language_code,
+                    kind=TranslationNotice.Kind.REQUESTED,
+                )
         return created
+
+
+class NoteOutOfDateTranslationsAction:
+    """When a save changes the source's translatable text, tell each language once."""
+
+    def __init__(self, statement, revision):
+        self.statement = statement
+        self.revision = revision
+
+    def execute(self):
+        from .models import SourceSync
+
+        sync = SourceSync.objects.filter(page_id=self.statement.pk).first()
+        record = record_fingerprint(self.revision)
+        if sync is None or sync.translatable_hash == record.translatable_hash:
+            return []
+        source = source_for(self.statement)
+        codes = (
+            list(
+                source.translations.filter(enabled=True).values_list(
+                    "target_locale__language_code", flat=True
+                )
+            )
+            if source
+            else []
+        )
+        fresh = []
+        for code in codes:
+            already = TranslationNotice.objects.filter(
+                page=self.statement,
+                language_code=code,
+                kind=TranslationNotice.Kind.OUT_OF_DATE,
+                sent_at=None,
+            ).exists()
+            if not already:
+                TranslationNotice.objects.create(
+                    page=self.statement,
+                    language_code=code,
+                    kind=TranslationNotice.Kind.OUT_OF_DATE,
+                )
+                fresh.append(code)
+        return fresh
+
+
+class NoteTranslationAwaitingReviewAction:
+    """A translation that is now complete awaits its governments' approval."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def execute(self):
+        _source, translation = source_statement_of(self.page)
+        if translation is None:
+            return False
+        total, done = translation.get_progress()
+        if not total or done < total:
+            return False
+        code = self.page.locale.language_code
+        exists = TranslationNotice.objects.filter(
+            page=self.page,
+            language_code=code,
+            kind=TranslationNotice.Kind.AWAITING_REVIEW,
+            sent_at=None,
+        ).exists()
+        if not exists:
+            TranslationNotice.objects.create(
+                page=self.page, language_code=code, kind=TranslationNotice.Kind.AWAITING_REVIEW
+            )
+        return True
 
 
 def _target_exists(translation):

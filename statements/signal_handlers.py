@@ -58,15 +58,23 @@ def void_stale_signoffs(sender, instance, created, raw=False, **kwargs):
 
     if instance.content_type.model_class() is not StatementPage:
         return
-    from .actions import SetUpTranslationsAction, VoidSignOffsAction, VoidTranslationApprovalsAction
+    from .actions import (
+        NoteOutOfDateTranslationsAction,
+        NoteTranslationAwaitingReviewAction,
+        SetUpTranslationsAction,
+        VoidSignOffsAction,
+        VoidTranslationApprovalsAction,
+    )
 
     statement = StatementPage.objects.filter(pk=instance.object_id).first()
     if statement is None:
         return
     if statement.is_translation:
         VoidTranslationApprovalsAction(statement, instance).execute()
+        NoteTranslationAwaitingReviewAction(statement).execute()
         return
     VoidSignOffsAction(statement, instance).execute()
+    NoteOutOfDateTranslationsAction(statement, instance).execute()
     # A new statement, or a new signatory, brings in the languages it needs.
     SetUpTranslationsAction(statement, instance.user, revision=instance).execute()
 

@@ -121,3 +121,94 @@ def send_signoff_reminders_task():
             notifications.reminder(statement, government, government.duty_email)
             sent += 1
     return sent
+
+
+@shared_task(
+    name="statements.tasks.send_translation_digests_task",
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def send_translation_digests_task():
+    """One e-mail per person for everything new in their languages since the last digest.
+
+    Translators hear of translations requested or gone out of date in their language;
+    approvers of translations now awaiting their government's review. Links only.
+    """
+    from django.db import transaction
+    from django.urls import reverse
+
+    from statements.actions import language_reviewers, source_statement_of
+    from statements.models import StatementPage, TranslationNotice
+
+    base = settings.COMMUNIQUE_BASE_URL.rstrip("/")
+    User = get_user_model()
+    with transaction.atomic():
+        notices = list(
+            TranslationNotice.objects.select_for_update(skip_locked=True)
+            .filter(sent_at=None)
+            .order_by("created_at")
+        )
+        if not notices:
+            return 0
+        pages = StatementPage.objects.in_bulk({n.page_id for n in notices})
+        per_user = {}
+        for notice in notices:
+            page = pages.get(notice.page_id)
+            if page is None:
+                continue
+            if notice.kind == TranslationNotice.Kind.AWAITING_REVIEW:
+                target = page
+                recipients = User.objects.filter(
+                    groups__in=[g.approver_group_id for g in language_reviewers(page)],
+                    is_active=True,
+                )
+                url = base + reverse("statements_language_review", args=[page.pk])
+            else:
+                target = page.get_translation_or_none(
+                    page.locale.__class__.objects.get(language_code=notice.language_code)
+                )
+                recipients = User.objects.filter(
+                    groups__name=f"Translators: {notice.language_code}", is_active=True
+                )
+                url = base + (
+                    reverse("wagtailadmin_pages:edit", args=[target.pk])
+                    if target
+                    else reverse("statements_translation_status")
+                )
+            source = (
+                page
+                if notice.kind != TranslationNotice.Kind.AWAITING_REVIEW
+                else (source_statement_of(page)[0] or page)
+            )
+            for user in recipients.distinct():
+                per_user.setdefault(user, []).append(
+                    {
+                        "kind": notice.kind,
+                        "language": notice.language_code,
+                        "number": source.pk,
+                        "type": source.statement_type,
+                        "url": url,
+                    }
+                )
+        TranslationNotice.objects.filter(pk__in=[n.pk for n in notices]).update(
+            sent_at=timezone.now()
+        )
+    sent = 0
+    from statements.models import StatementType
+
+    for user, items in per_user.items():
+        if not user.email:
+            continue
+        with translation.override(_language_of(user)):
+            for item in items:
+                item["type_label"] = StatementType(item["type"]).label
+            subject = " ".join(
+                render_to_string(
+                    "statements/emails/translation_digest_subject.txt", {"count": len(items)}
+                ).split()
+            )
+            body = render_to_string("statements/emails/translation_digest.txt", {"items": items})
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        sent += 1
+    return sent

@@ -1,6 +1,6 @@
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
-from .languages import LanguageDrop, SourceSync
+from .languages import LanguageDrop, SourceSync, TranslationNotice
 from .pages import (
     HomePage,
     NewsroomPage,
@@ -35,4 +35,5 @@ __all__ = [
     "StatementTopic",
     "StatementType",
     "Topic",
+    "TranslationNotice",
 ]

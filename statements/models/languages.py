@@ -63,3 +63,26 @@ class SourceSync(models.Model):
 
     def __str__(self):
         return f"{self.page_id} @ {self.revision_id}"
+
+
+class TranslationNotice(models.Model):
+    """Something a translator or approver should hear about, sent later in one digest."""
+
+    class Kind(models.TextChoices):
+        REQUESTED = "requested", _("Translation requested")
+        OUT_OF_DATE = "out_of_date", _("Translation out of date")
+        AWAITING_REVIEW = "awaiting_review", _("Translation awaiting review")
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language_code = models.CharField(max_length=15)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation notice")
+        verbose_name_plural = _("translation notices")
+        indexes = [models.Index(fields=["sent_at", "language_code"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.language_code} {self.page_id}"
