@@ -38,6 +38,19 @@ def statements_in_progress():
     )
 
 
+def limit_to_agency(user, statements):
+    """An agency account sees only the statements currently assigned to it."""
+    from django.utils import timezone
+
+    from .models import AgencyAssignment
+
+    assignments = AgencyAssignment.objects.filter(user=user)
+    if not assignments.exists():
+        return statements
+    keys = assignments.filter(until__gte=timezone.localdate()).values("statement__translation_key")
+    return statements.filter(translation_key__in=keys)
+
+
 def _words(text):
     return len(text.split())
 

@@ -1,5 +1,6 @@
 """Admin registration: snippet viewsets for the newsroom's reference data."""
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -7,11 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Approval, Government, MediaContact, Topic
-from .translation_status import build_matrix, statements_in_progress, translator_languages
+from .models import AgencyAssignment, Approval, Government, MediaContact, Topic
+from .translation_status import (
+    build_matrix,
+    limit_to_agency,
+    statements_in_progress,
+    translator_languages,
+)
 from .views.exchange import (
     ExportAllTranslationsView,
     ExportTranslationView,
@@ -53,8 +60,20 @@ class TopicViewSet(SnippetViewSet):
     list_filter = ["locale"]
 
 
+class AgencyAssignmentViewSet(SnippetViewSet):
+    model = AgencyAssignment
+    icon = "user"
+    menu_label = _("Agency assignments")
+    list_display = ["user", "statement", "until"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("statement", widget=forms.Select),
+        FieldPanel("until"),
+    ]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
-    items = (GovernmentViewSet, MediaContactViewSet, TopicViewSet)
+    items = (GovernmentViewSet, MediaContactViewSet, TopicViewSet, AgencyAssignmentViewSet)
     menu_icon = "globe"
     menu_label = _("Newsroom")
     menu_name = "newsroom"
@@ -205,7 +224,7 @@ class AwaitingYourLanguagePanel(Component):
         languages = translator_languages(self.user)
         if not languages:
             return {"items": []}
-        matrix = build_matrix(statements_in_progress())
+        matrix = build_matrix(limit_to_agency(self.user, statements_in_progress()))
         items = [
             {"statement": row["statement"], "language": code, "cell": row["cells"][code]}
             for row in matrix["rows"]

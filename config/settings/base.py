@@ -68,6 +68,9 @@ ENV_STATIC_URL = _env_str("STATIC_URL", "/static/")
 ENV_BASE_URL = _env_str("BASE_URL", "http://127.0.0.1:8000")
 ENV_REQUIRE_SERVICES = _env_bool("REQUIRE_SERVICES", False)
 ENV_CELERY_TASK_TIME_LIMIT = _env_int("CELERY_TASK_TIME_LIMIT", 300)
+ENV_MACHINE_TRANSLATOR = _env_str("MACHINE_TRANSLATOR").lower()
+ENV_MACHINE_TRANSLATOR_KEY = _env_str("MACHINE_TRANSLATOR_KEY")
+ENV_MACHINE_TRANSLATOR_URL = _env_str("MACHINE_TRANSLATOR_URL")
 ENV_SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
 ENV_SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31536000)
 
@@ -272,7 +275,33 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation sends unreleased text to a third party, so it is off unless an
+# operator names a service (README: MACHINE_TRANSLATOR). Machine-translated segments
+# stay marked until a person edits them, and a language cannot be approved before.
+_MACHINE_TRANSLATORS = {
+    "": None,
+    "dummy": {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"},
+    "deepl": {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": ENV_MACHINE_TRANSLATOR_KEY},
+    },
+    "google": {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {"CREDENTIALS_PATH": ENV_MACHINE_TRANSLATOR_KEY},
+    },
+    "libretranslate": {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": ENV_MACHINE_TRANSLATOR_URL,
+            "API_KEY": ENV_MACHINE_TRANSLATOR_KEY,
+        },
+    },
+}
+if ENV_MACHINE_TRANSLATOR not in _MACHINE_TRANSLATORS:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR must be one of {sorted(k for k in _MACHINE_TRANSLATORS if k)}"
+    )
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _MACHINE_TRANSLATORS[ENV_MACHINE_TRANSLATOR]
 # Finishing a statement's workflow clears it for release; it never publishes
 # (docs/adr/0004). Read once when Wagtail's models load, so it lives here.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "statements.workflow_finish.finish_workflow"

@@ -16,3 +16,8 @@ WHITENOISE_AUTOREFRESH = True
 
 # The laptop's SQLite file and embedded broker live here; create it on first use.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Development and tests use wagtail-localize's dummy translator, never a real service.
+if not ENV_MACHINE_TRANSLATOR:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }

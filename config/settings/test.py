@@ -21,3 +21,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 COMMUNIQUE_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Development and tests use wagtail-localize's dummy translator, never a real service.
+if not ENV_MACHINE_TRANSLATOR:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }

@@ -1,6 +1,6 @@
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
-from .languages import LanguageDrop, SourceSync, TranslationNotice
+from .languages import AgencyAssignment, LanguageDrop, SourceSync, TranslationNotice
 from .pages import (
     HomePage,
     NewsroomPage,
@@ -16,6 +16,7 @@ from .topics import Topic
 from .workflow_tasks import GovernmentSignOffTask
 
 __all__ = [
+    "AgencyAssignment",
     "Approval",
     "ChangeRequest",
     "GovernmentSignOffTask",

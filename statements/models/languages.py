@@ -86,3 +86,46 @@ class TranslationNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.language_code} {self.page_id}"
+
+
+class AgencyAssignment(models.Model):
+    """Limits an agency translator to the statements assigned to it, until a date.
+
+    A translator with any assignment is an agency account: it sees and edits only the
+    translations of statements assigned to it, and only until the assignment ends.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agency account"),
+        on_delete=models.CASCADE,
+        related_name="agency_assignments",
+    )
+    statement = models.ForeignKey(
+        "statements.StatementPage",
+        verbose_name=_("statement"),
+        on_delete=models.CASCADE,
+        related_name="agency_assignments",
+    )
+    until = models.DateField(_("until"), help_text=_("The last day the agency may work on it."))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agency assignment")
+        verbose_name_plural = _("agency assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "statement"], name="one_assignment_per_agency")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.statement_id} (until {self.until})"
+
+
+def agency_allows(user, translation_key):
+    """True unless ``user`` is an agency account without a current assignment for it."""
+    assignments = AgencyAssignment.objects.filter(user=user)
+    if not assignments.exists():
+        return True
+    return assignments.filter(
+        statement__translation_key=translation_key, until__gte=timezone.localdate()
+    ).exists()

@@ -570,7 +570,7 @@ class StatementPermissionTester(PagePermissionTester):
     """
 
     def translator_may_edit(self):
-        from .languages import translator_languages
+        from .languages import agency_allows, translator_languages
 
         if not self.user.is_active:
             return False
@@ -579,6 +579,7 @@ class StatementPermissionTester(PagePermissionTester):
             bool(languages)
             and self.page.locale.language_code in languages
             and self.page.is_translation
+            and agency_allows(self.user, self.page.translation_key)
         )
 
     def can_edit(self):

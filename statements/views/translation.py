@@ -14,7 +14,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from ..actions import ActionRefused, DropLanguageAction, UpdateTranslationsAction
 from ..forms import DropLanguageForm, TranslationStatusFilterForm
 from ..models import StatementPage
-from ..translation_status import build_matrix, statements_in_progress, translator_languages
+from ..translation_status import (
+    build_matrix,
+    limit_to_agency,
+    statements_in_progress,
+    translator_languages,
+)
 
 
 def can_see_translation_status(user):
@@ -49,6 +54,7 @@ class TranslationStatusView(View):
                 statements = statements.filter(release_at__lte=end)
             if data.get("mine") and mine:
                 languages_filter = set(mine)
+        statements = limit_to_agency(request.user, statements)
         matrix = build_matrix(statements)
         if languages_filter is not None:
             matrix["languages"] = [c for c in matrix["languages"] if c in languages_filter]

@@ -111,3 +111,38 @@ def test_an_incomplete_translation_cannot_be_approved(client, site_tree, governm
     response = approve(client, factories.approver(jp), japanese, "JP")
     assert response.status_code == 403
     assert "every segment must be translated" in response.content.decode()
+
+
+def test_machine_translated_segments_block_approval_until_reviewed(client, site_tree, governments):
+    from wagtail_localize.models import StringTranslation, Translation
+
+    from tests.statements.test_translator_access import translator
+
+    drafter = factories.drafter()
+    jp = governments["JP"]
+    page = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [governments["CA"], jp],
+        lead=governments["CA"],
+        publish=False,
+        user=drafter,
+        slug="machine",
+    )
+    japanese = page.get_translation(factories.locale("ja")).specific
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=japanese.locale
+    )
+    client.force_login(translator("ja"))
+    response = client.post(f"/admin/localize/translate/{translation.pk}/machine_translate/")
+    assert response.status_code in (200, 302)
+    machine = StringTranslation.objects.filter(
+        locale=japanese.locale, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+    )
+    assert machine.exists()
+    translation.save_target(publish=False)
+    response = approve(client, factories.approver(jp), japanese, "JP")
+    assert response.status_code == 403
+    assert "Machine-translated segments must be reviewed by a person first." in (
+        response.content.decode()
+    )
+    assert not StatementPage.objects.get(pk=japanese.pk).live

@@ -44,7 +44,7 @@ def test_load_demo_twice_gives_the_same_data(demo):
     assert snapshot() == first
 
 
-def test_the_msmt_statement_in_seven_languages(demo, client):
+def check_the_msmt_statement_in_seven_languages(client):
     versions = StatementPage.objects.filter(slug=MSMT_SLUG).select_related("locale")
     assert {p.locale.language_code for p in versions} == LANGUAGES
     assert all(p.live for p in versions)
@@ -69,7 +69,7 @@ def test_the_msmt_statement_in_seven_languages(demo, client):
     assert "日本国政府" in japanese
 
 
-def test_governments_are_one_identity_across_locales(demo):
+def check_governments_are_one_identity_across_locales(client):
     canada = Government.objects.filter(code="CA")
     assert {g.locale.language_code for g in canada} == LANGUAGES
     assert len({g.translation_key for g in canada}) == 1
@@ -78,7 +78,7 @@ def test_governments_are_one_identity_across_locales(demo):
     assert canada.first().approver_group.name == "Sign-off: Canada"
 
 
-def test_one_demo_user_per_role(demo):
+def check_one_demo_user_per_role(client):
     users = set(get_user_model().objects.values_list("username", flat=True))
     assert {"admin", "drafter"} <= users
     assert {f"translator-{code}" for code in LANGUAGES} <= users
@@ -88,7 +88,7 @@ def test_one_demo_user_per_role(demo):
     } <= users
 
 
-def test_more_statements_of_other_types_and_languages(demo):
+def check_more_statements_of_other_types_and_languages(client):
     sources = StatementPage.objects.filter(live=True).values_list(
         "translation_key", "statement_type", "locale__language_code"
     )
@@ -105,7 +105,7 @@ def test_load_demo_refuses_production_settings(db):
     assert not StatementPage.objects.exists()
 
 
-def test_unreleased_statements_part_way_through_signoff(demo):
+def check_unreleased_statements_part_way_through_signoff(client):
     from statements.actions import signoff_rows
     from statements.models import Approval, ChangeRequest
 
@@ -125,7 +125,7 @@ def test_unreleased_statements_part_way_through_signoff(demo):
     assert StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code="en").live
 
 
-def test_unreleased_statements_in_every_translation_state(demo):
+def check_unreleased_statements_in_every_translation_state(client):
     from statements.translation_status import build_matrix, statements_in_progress
 
     matrix = build_matrix(statements_in_progress())
@@ -140,3 +140,13 @@ def test_unreleased_statements_in_every_translation_state(demo):
         "not_required",
         "source",
     } <= states
+
+
+def test_demo_data_reproduces_the_case(demo, client):
+    """One load, every check: loading the demo is the slow part."""
+    check_the_msmt_statement_in_seven_languages(client)
+    check_governments_are_one_identity_across_locales(client)
+    check_one_demo_user_per_role(client)
+    check_more_statements_of_other_types_and_languages(client)
+    check_unreleased_statements_part_way_through_signoff(client)
+    check_unreleased_statements_in_every_translation_state(client)

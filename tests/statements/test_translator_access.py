@@ -108,3 +108,40 @@ def test_wagtail_localize_update_and_upload_are_closed_for_statements(client, pa
 def test_anonymous_is_sent_to_log_in(client, pages):
     response = client.post(f"/admin/localize/page/{pages['french'].pk}/convert_to_alias/")
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_agency_account_reaches_only_its_assigned_statements_until_a_date(
+    client, pages, site_tree, governments
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from statements.models import AgencyAssignment
+
+    other = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [governments["CA"], governments["FR"]],
+        lead=governments["CA"],
+        publish=False,
+        user=pages["drafter"],
+        slug="unassigned",
+        title="Statement the agency was not given",
+    )
+    other_french = other.get_translation(factories.locale("fr"))
+    agency = translator("fr", username="agency-fr")
+    assignment = AgencyAssignment.objects.create(
+        user=agency,
+        statement=pages["english"],
+        until=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    client.force_login(agency)
+    assert client.get(f"/admin/pages/{pages['french'].pk}/edit/").status_code == 200
+    assert denied(client.get(f"/admin/pages/{other_french.pk}/edit/"))
+    status = client.get("/admin/statements/translation-status/").content.decode()
+    assert f'data-statement="{pages["english"].pk}"' in status
+    assert f'data-statement="{other.pk}"' not in status
+
+    assignment.until = timezone.localdate() - datetime.timedelta(days=1)
+    assignment.save()
+    assert denied(client.get(f"/admin/pages/{pages['french'].pk}/edit/"))
