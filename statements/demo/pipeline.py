@@ -51,22 +51,6 @@ PIPELINE = [
                 "à appliquer les mesures adoptées par le Conseil de sécurité et à partager les "
                 "informations qu’ils recueillent.",
             ],
-            "de": [
-                "Gemeinsame Erklärung zum zweiten Bericht des Multilateralen "
-                "Sanktionsüberwachungsteams",
-                "Die beteiligten Regierungen begrüßen den zweiten Bericht des Teams über die "
-                "Umgehung maritimer Sanktionen durch die DVRK.",
-                "Ottawa, Ontario",
-                "Die beteiligten Regierungen begrüßen den zweiten Bericht des Multilateralen "
-                "Sanktionsüberwachungsteams, der untersucht, wie die DVRK sanktionierte Güter "
-                "auf dem Seeweg befördert.",
-                "Der Bericht dokumentiert Umladungen zwischen Schiffen auf See, gefälschte "
-                "Schiffsidentitäten und die Nutzung von Billigflaggen, um die Herkunft von "
-                "Ladungen zu verschleiern.",
-                "Wir rufen alle Flaggen- und Hafenstaaten sowie alle Versicherer auf, die vom "
-                "Sicherheitsrat beschlossenen Maßnahmen umzusetzen und ihre Erkenntnisse zu "
-                "teilen.",
-            ],
             "ja": [
                 "多国間制裁監視チームの第2回報告書に関する共同声明",
                 "参加国政府は、北朝鮮による海上での制裁回避を扱った同チームの第2回報告書を"
@@ -100,7 +84,18 @@ PIPELINE = [
             "We will coordinate patrols in the waters where transfers have been observed, "
             "and report what we find to the Security Council's committee.",
         ],
-        "translations": {},
+        "translations": {
+            "ja": [
+                "海上制裁の執行における協力に関する声明",
+                "4か国政府は、海上での制裁回避が疑われる事案について、沿岸警備隊と海軍が情報を"
+                "共有する方法を示した。",
+                "ロンドン",
+                "我々の政府は、各国の国内法の範囲内で、安保理制裁に違反した疑いのある船舶に関する"
+                "情報を共有する。",
+                "我々は、積み替えが確認された海域での哨戒を調整し、その結果を安保理の委員会に報告"
+                "する。",
+            ],
+        },
         "approved": {},
         "dropped": {},
         "signed": ["AU"],
