@@ -49,8 +49,23 @@ def sync_source_from_latest_draft(statement, revision=None):
 
 
 def save_translation_draft(translation, user=None):
-    """Write the translation into its target page as a draft revision; never publish."""
+    """Write the translation into its target page as a draft revision; never publish.
+
+    ``save_target(publish=False)`` still saves the new text onto the page row, and a
+    live page's row is what the public sees. So for a live page the released text is
+    put back on the row afterwards: the new text stays in the draft revision only.
+    """
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        target = None
+    live_revision = target.live_revision if target is not None and target.live else None
     translation.save_target(user=user, publish=False)
+    if live_revision is not None:
+        released = live_revision.as_object()
+        released.save(clean=False, update_fields=None)
 
 
 def ensure_translation(source, locale):

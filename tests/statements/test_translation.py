@@ -189,3 +189,27 @@ def test_status_screen_query_count_does_not_grow(client, site_tree, governments)
         response = client.get("/admin/statements/translation-status/")
     assert response.content.decode().count("<tr data-statement=") == 6
     assert len(more) == len(few), (len(few), len(more))
+
+
+def test_updates_after_release_go_to_drafts_not_to_the_public(client, site_tree, governments):
+    drafter = factories.drafter()
+    ca, fr = governments["CA"], governments["FR"]
+    page = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [ca, fr],
+        lead=ca,
+        user=drafter,
+        slug="released",
+        title="Released statement",
+    )
+    french = factories.translate_statement(page, "fr", title="Déclaration publiée")
+    assert client.get(french.url).status_code == 200
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Released statement, corrected draft"
+    draft.save_revision(user=drafter)
+    UpdateTranslationsAction(page, drafter).execute()
+    public = client.get(french.url).content.decode()
+    assert "Déclaration publiée" in public
+    french.refresh_from_db()
+    assert french.live and french.title == "Déclaration publiée"
+    assert french.has_unpublished_changes
