@@ -238,3 +238,30 @@ class AwaitingYourLanguagePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_language_panel(request, panels):
     panels.append(AwaitingYourLanguagePanel(request.user))
+
+
+class TranslationSummaryPanel(Component):
+    """For editors: how many languages stand where, linking to the status screen."""
+
+    name = "translation_summary"
+    template_name = "statements/includes/translation_summary_panel.html"
+    order = 100
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        if translator_languages(self.user) or not can_see_translation_status(self.user):
+            return {"counts": None}
+        matrix = build_matrix(statements_in_progress())
+        counts = {}
+        for row in matrix["rows"]:
+            for cell in row["cells"].values():
+                if cell["state"] not in ("source", "not_required"):
+                    counts[cell["state"]] = counts.get(cell["state"], 0) + 1
+        return {"counts": counts, "statements": len(matrix["rows"])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_summary_panel(request, panels):
+    panels.append(TranslationSummaryPanel(request.user))

@@ -170,3 +170,29 @@ def gated_urls():
             _refuse_unless(_not_a_statement_translation)(edit_translation.upload_pofile),
         ),
     ]
+
+
+def _strings_by_path(instance):
+    return {
+        segment.path: segment.string.data
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    }
+
+
+def source_changes(statement):
+    """Segments whose source text changed since the translations were last built:
+    (path, old text, new text), old or new empty where a segment was added or removed."""
+    from .models import SourceSync
+
+    sync = SourceSync.objects.filter(page_id=statement.pk).select_related("revision").first()
+    latest = statement.get_latest_revision()
+    if sync is None or latest is None or sync.revision_id == latest.pk:
+        return []
+    old = _strings_by_path(sync.revision.as_object())
+    new = _strings_by_path(latest.as_object())
+    changes = []
+    for path in list(old) + [p for p in new if p not in old]:
+        if old.get(path) != new.get(path):
+            changes.append((path, old.get(path, ""), new.get(path, "")))
+    return changes

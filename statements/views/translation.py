@@ -20,6 +20,7 @@ from ..translation_status import (
     statements_in_progress,
     translator_languages,
 )
+from ..wagtail_localize_compat import source_changes
 
 
 def can_see_translation_status(user):
@@ -92,6 +93,7 @@ class StatementLanguagesView(View):
                 "form": form,
                 "required": self.statement.required_languages(),
                 "dropped": self.statement.language_drops.all(),
+                "source_changes": source_changes(self.statement),
             },
             status=status,
         )

@@ -213,3 +213,26 @@ def test_updates_after_release_go_to_drafts_not_to_the_public(client, site_tree,
     french.refresh_from_db()
     assert french.live and french.title == "Déclaration publiée"
     assert french.has_unpublished_changes
+
+
+def test_changed_source_segments_are_shown_before_and_after(client, statement):
+    page, drafter = statement
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Joint statement on monitoring, revised"
+    draft.save_revision(user=drafter)
+    client.force_login(drafter)
+    html = client.get(f"/admin/statements/{page.pk}/languages/").content.decode()
+    assert "Changed in the source since the translations were built" in html
+    assert "<td>Joint statement on monitoring</td>" in html
+    assert "<td>Joint statement on monitoring, revised</td>" in html
+    client.post(f"/admin/statements/{page.pk}/languages/", {"update": "1"})
+    html = client.get(f"/admin/statements/{page.pk}/languages/").content.decode()
+    assert "Changed in the source since" not in html
+
+
+def test_editors_see_a_translation_summary_on_the_dashboard(client, statement):
+    _page, drafter = statement
+    client.force_login(drafter)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Translations of statements in progress" in dashboard
+    assert 'data-state="not_started"' in dashboard
