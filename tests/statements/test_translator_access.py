@@ -145,3 +145,16 @@ def test_agency_account_reaches_only_its_assigned_statements_until_a_date(
     assignment.until = timezone.localdate() - datetime.timedelta(days=1)
     assignment.save()
     assert denied(client.get(f"/admin/pages/{pages['french'].pk}/edit/"))
+
+
+def test_translator_cannot_edit_the_snippets_source_rows(client, pages, governments):
+    client.force_login(translator("fr"))
+    canada = governments["CA"]
+    response = client.get(f"/admin/snippets/statements/government/edit/{canada.pk}/")
+    assert denied(response)
+    response = client.post(
+        f"/admin/snippets/statements/government/edit/{canada.pk}/", {"official_name": "x"}
+    )
+    assert denied(response)
+    canada.refresh_from_db()
+    assert canada.official_name == "Government of Canada"
