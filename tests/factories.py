@@ -262,3 +262,16 @@ def submit_for_signoff(statement, user):
         workflow = statement.get_workflow()
     assert workflow is not None, "statements must have the sign-off workflow"
     return workflow.start(statement, user)
+
+
+def translator(code, username=None):
+    """A member of "Translators: <code>" with admin access and no page permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user = UserFactory(username=username or f"translator-{code}")
+    user.groups.add(group)
+    return user

@@ -11,7 +11,6 @@ from wagtail_localize.models import StringTranslation
 
 from statements.models import StatementPage
 from tests import factories
-from tests.statements.test_translator_access import translator
 
 pytestmark = pytest.mark.django_db
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -70,7 +69,7 @@ def fill_po(data):
 
 def test_po_round_trip_puts_exactly_the_translated_text_in_the_page(client, statement):
     page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     exported = export(client, french, "po")
     assert {e.msgid for e in polib.pofile(exported.decode())} == set(FRENCH)
     response = upload(client, french, "statement.po", fill_po(exported))
@@ -85,7 +84,7 @@ def test_po_round_trip_puts_exactly_the_translated_text_in_the_page(client, stat
 
 def test_xliff_round_trip(client, statement):
     page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     exported = export(client, french, "xliff")
     root = SafeET.fromstring(exported)
     assert root.get("version") == "1.2"
@@ -141,7 +140,7 @@ def problems_of(response):
 )
 def test_a_bad_po_file_changes_nothing_and_says_why(client, statement, mutate, message):
     page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     po = polib.pofile(fill_po(export(client, french, "po")).decode())
     mutate(po)
     before = StringTranslation.objects.count()
@@ -153,7 +152,7 @@ def test_a_bad_po_file_changes_nothing_and_says_why(client, statement, mutate, m
 
 def test_every_problem_is_listed_with_its_line(client, statement):
     page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     po = polib.pofile(fill_po(export(client, french, "po")).decode())
     po[0].msgctxt = "unknown.one"
     po[1].msgctxt = "unknown.two"
@@ -179,7 +178,7 @@ def test_every_problem_is_listed_with_its_line(client, statement):
 )
 def test_malformed_and_hostile_files_are_refused(client, statement, name, data, message):
     _page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     response = upload(client, french, name, data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -187,14 +186,14 @@ def test_malformed_and_hostile_files_are_refused(client, statement, name, data, 
 
 def test_oversized_file_is_refused(client, statement):
     _page, french, _drafter = statement
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     response = upload(client, french, "big.po", b"#" * (2 * 1024 * 1024 + 1))
     assert response.status_code == 400
 
 
 def test_other_languages_translators_cannot_export_or_import(client, statement):
     _page, french, _drafter = statement
-    client.force_login(translator("ja"))
+    client.force_login(factories.translator("ja"))
     response = client.get(f"/admin/statements/{french.pk}/translation-file/po/")
     assert response.status_code in (302, 403)
     response = upload(client, french, "statement.po", b"")

@@ -116,8 +116,6 @@ def test_an_incomplete_translation_cannot_be_approved(client, site_tree, governm
 def test_machine_translated_segments_block_approval_until_reviewed(client, site_tree, governments):
     from wagtail_localize.models import StringTranslation, Translation
 
-    from tests.statements.test_translator_access import translator
-
     drafter = factories.drafter()
     jp = governments["JP"]
     page = factories.make_statement(
@@ -132,7 +130,7 @@ def test_machine_translated_segments_block_approval_until_reviewed(client, site_
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=japanese.locale
     )
-    client.force_login(translator("ja"))
+    client.force_login(factories.translator("ja"))
     response = client.post(f"/admin/localize/translate/{translation.pk}/machine_translate/")
     assert response.status_code in (200, 302)
     machine = StringTranslation.objects.filter(

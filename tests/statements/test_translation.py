@@ -1,7 +1,7 @@
 """Required languages, translations set up as drafts, and the translation status screen."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
@@ -28,16 +28,6 @@ def statement(site_tree, governments):
         slug="translated",
         title="Joint statement on monitoring",
     ), drafter
-
-
-def translator(code, username=None):
-    group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    user = factories.UserFactory(username=username or f"translator-{code}")
-    user.groups.add(group)
-    return user
 
 
 def translate_everything(page, code):
@@ -96,7 +86,7 @@ def test_dropping_a_language_needs_a_reason_and_is_logged(client, statement):
 
 def test_only_editors_drop_languages(client, statement):
     page, _drafter = statement
-    client.force_login(translator("ja"))
+    client.force_login(factories.translator("ja"))
     response = client.post(
         f"/admin/statements/{page.pk}/languages/", {"language": "ja", "reason": "x"}
     )
@@ -146,11 +136,11 @@ def test_update_translations_never_publishes(statement):
 
 def test_translator_sees_awaiting_your_language(client, statement):
     page, _drafter = statement
-    client.force_login(translator("ja"))
+    client.force_login(factories.translator("ja"))
     dashboard = client.get("/admin/").content.decode()
     assert "Awaiting your language" in dashboard
     assert "Joint statement on monitoring" in dashboard
-    client.force_login(translator("de", username="translator-de"))
+    client.force_login(factories.translator("de", username="translator-de"))
     assert "Awaiting your language" not in client.get("/admin/").content.decode()
 
 

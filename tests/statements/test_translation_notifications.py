@@ -7,7 +7,6 @@ from wagtail_localize.models import Translation
 from statements import tasks
 from tests import factories
 from tests.statements.test_translation import translate_everything
-from tests.statements.test_translator_access import translator
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +14,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people(site_tree, governments):
     drafter = factories.drafter()
-    fr_translator = translator("fr")
+    fr_translator = factories.translator("fr")
     fr_translator.email = "fr@example.org"
     fr_translator.save()
-    ja_translator = translator("ja")
+    ja_translator = factories.translator("ja")
     ja_translator.email = "ja@example.org"
     ja_translator.save()
     approvers = {

@@ -1,23 +1,12 @@
 """Translators edit their own language's translations and nothing else (over HTTP)."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from wagtail_localize.models import Translation
 
 from statements.models import StatementPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def translator(code, username=None):
-    group, _created = Group.objects.get_or_create(name=f"Translators: {code}")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    user = factories.UserFactory(username=username or f"translator-{code}")
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture
@@ -61,19 +50,19 @@ def denied(response):
 
 
 def test_translator_opens_their_languages_translation(client, pages):
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     response = client.get(f"/admin/pages/{pages['french'].pk}/edit/")
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("target", ["english", "japanese", "french_source"])
 def test_translator_cannot_open_other_pages(client, pages, target):
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     assert denied(client.get(f"/admin/pages/{pages[target].pk}/edit/"))
 
 
 def test_translator_cannot_publish(client, pages):
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     french = pages["french"]
     client.post(f"/admin/pages/{french.pk}/edit/", {"action-publish": "1"})
     client.post(f"/admin/pages/{french.pk}/publish/")
@@ -81,7 +70,7 @@ def test_translator_cannot_publish(client, pages):
 
 
 def test_translator_cannot_convert_to_alias_or_stop_synchronisation(client, pages):
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     french = pages["french"]
     translation = Translation.objects.get(
         source__object_id=french.translation_key, target_locale=french.locale
@@ -129,7 +118,7 @@ def test_agency_account_reaches_only_its_assigned_statements_until_a_date(
         title="Statement the agency was not given",
     )
     other_french = other.get_translation(factories.locale("fr"))
-    agency = translator("fr", username="agency-fr")
+    agency = factories.translator("fr", username="agency-fr")
     assignment = AgencyAssignment.objects.create(
         user=agency,
         statement=pages["english"],
@@ -148,7 +137,7 @@ def test_agency_account_reaches_only_its_assigned_statements_until_a_date(
 
 
 def test_translator_cannot_edit_the_snippets_source_rows(client, pages, governments):
-    client.force_login(translator("fr"))
+    client.force_login(factories.translator("fr"))
     canada = governments["CA"]
     response = client.get(f"/admin/snippets/statements/government/edit/{canada.pk}/")
     assert denied(response)
