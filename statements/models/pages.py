@@ -78,6 +78,9 @@ class HomePage(Page):
 class NewsroomPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
+    def permissions_for_user(self, user):
+        return NewsroomPermissionTester(user, self)
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["statements.HomePage"]
     subpage_types = ["statements.StatementPage"]
@@ -584,6 +587,18 @@ class StatementPermissionTester(PagePermissionTester):
 
     def can_edit(self):
         return super().can_edit() or self.translator_may_edit()
+
+    def can_publish(self):
+        # Only the release publishes a statement, in every language at once; no editor
+        # button, bulk action or translation tool does (not even for a superuser).
+        return False
+
+
+class NewsroomPermissionTester(PagePermissionTester):
+    """Nothing is published into the newsroom by hand, not even as a copy."""
+
+    def can_publish_subpage(self):
+        return False
 
 
 class _Localized:

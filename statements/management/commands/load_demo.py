@@ -389,7 +389,9 @@ class Command(BaseCommand):
                 StatementRelatedLink(title=link["title"], url=link["url"], locale=locale)
             )
         newsrooms[source_code].add_child(instance=page)
-        page.save_revision(user=users["drafter"]).publish(user=users["admin"])
+        # Historical demo releases: published by the loader itself, not by a person (no
+        # person may publish a statement; only the release does).
+        page.save_revision(user=users["drafter"]).publish()
 
         targets = {
             code: self._statement_strings(text, spec["text"][code])

@@ -1,0 +1,119 @@
+"""No editor button, bulk action, copy or translation tool makes a statement public."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail_localize.models import Translation
+
+from statements.models import StatementPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def root_client(client, db):
+    user = get_user_model().objects.create_superuser("root", "root@example.org", "pass")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def statement(site_tree, governments):
+    drafter = factories.drafter()
+    return factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [governments["CA"], governments["FR"]],
+        lead=governments["CA"],
+        publish=False,
+        user=drafter,
+        slug="unreleased",
+        title="Unreleased statement",
+    )
+
+
+def is_live(page):
+    return StatementPage.objects.get(pk=page.pk).live
+
+
+def test_the_editor_offers_no_publish_button_even_to_a_superuser(root_client, statement):
+    html = root_client.get(f"/admin/pages/{statement.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in html
+
+
+def test_posting_publish_from_the_editor_does_not_publish(root_client, statement):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = nested_form_data(
+        {
+            "title": statement.title,
+            "slug": statement.slug,
+            "statement_type": statement.statement_type,
+            "dateline": statement.dateline,
+            "summary": statement.summary,
+            "lead_government": statement.lead_government_id,
+            "signatories": inline_formset(
+                [{"government": s.government_id} for s in statement.signatories.all()]
+            ),
+            "body": streamfield([("paragraph", rich_text("<p>Words.</p>"))]),
+            "related_links": inline_formset([]),
+            "contacts": inline_formset([]),
+            "topics": inline_formset([]),
+            "comments": inline_formset([]),
+            "release_at": "",
+            "release_timezone": "",
+            "action-publish": "action-publish",
+        }
+    )
+    root_client.post(f"/admin/pages/{statement.pk}/edit/", data)
+    assert not is_live(statement)
+
+
+def test_bulk_publish_does_not_publish(root_client, statement):
+    url = "/admin/bulk/wagtailcore/page/publish/"
+    root_client.post(f"{url}?id={statement.pk}", {"include_descendants": ""})
+    assert not is_live(statement)
+
+
+def test_publishing_a_copy_into_the_newsroom_is_not_offered(root_client, site_tree, governments):
+    newsroom = site_tree["newsrooms"]["en"]
+    released = factories.make_statement(
+        newsroom, [governments["CA"]], lead=governments["CA"], slug="released-one"
+    )
+    root_client.post(
+        f"/admin/pages/{released.pk}/copy/",
+        {
+            "new_title": "Copied statement",
+            "new_slug": "copied-statement",
+            "new_parent_page": newsroom.pk,
+            "publish_copies": "on",
+        },
+    )
+    copy = StatementPage.objects.filter(slug="copied-statement").first()
+    assert copy is None or not copy.live
+
+
+def test_the_translation_editor_cannot_publish(root_client, statement):
+    french = statement.get_translation(factories.locale("fr"))
+    translation = Translation.objects.get(
+        source__object_id=statement.translation_key, target_locale=french.locale
+    )
+    root_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+    root_client.post(f"/admin/localize/translate/{translation.pk}/preview/")
+    assert not is_live(french)
+    html = root_client.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    assert '"canPublish": true' not in html.replace("&quot;", '"')
+
+
+def test_finishing_the_workflow_does_not_publish(statement, governments):
+    from statements.actions import SignOffAction
+
+    drafter = factories.drafter(username="drafter2")
+    factories.submit_for_signoff(statement, drafter)
+    for code in ("CA", "FR"):
+        SignOffAction(statement, factories.approver(governments[code]), code).execute()
+    assert not is_live(statement)
