@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in e-mails and the demo site's address follow the port `make run` serves on.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test install install-dev lint format lock bench catalogs messages clean
@@ -34,8 +36,8 @@ run: install
 	mkdir -p var/static
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_catalogs
-	$(MANAGE) load_demo
-	PORT=$(PORT) $(MANAGE) run_newsroom
+	BASE_URL=$(BASE_URL) $(MANAGE) load_demo
+	PORT=$(PORT) BASE_URL=$(BASE_URL) $(MANAGE) run_newsroom
 
 test: install-dev
 	$(MANAGE) compile_catalogs --settings=config.settings.test

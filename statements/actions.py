@@ -374,6 +374,32 @@ class WithdrawSignOffAction:
         return approval
 
 
+def _void_stale(approvals, page, revision, fingerprint, log_action, reason_for):
+    """Void every valid approval in ``approvals`` given on other words than ``fingerprint``,
+    each with the revision that voided it and a log entry."""
+    stale = list(approvals.valid().exclude(fingerprint=fingerprint).select_for_update())
+    for approval in stale:
+        approval.end(
+            Approval.State.VOID,
+            user=revision.user,
+            revision=revision,
+            reason=reason_for(approval),
+        )
+        log(
+            instance=page,
+            action=log_action,
+            user=revision.user,
+            revision=revision,
+            data={
+                "government": approval.government_name,
+                "language": approval.language_code,
+                "fingerprint": approval.fingerprint,
+                "reason": approval.end_reason,
+            },
+        )
+    return stale
+
+
 class VoidSignOffsAction:
     """A saved change to the common words voids every sign-off given on other words."""
 
@@ -384,31 +410,14 @@ class VoidSignOffsAction:
     @transaction.atomic
     def execute(self):
         record = record_fingerprint(self.revision)
-        stale = list(
-            Approval.objects.for_source(self.statement)
-            .valid()
-            .exclude(fingerprint=record.fingerprint)
-            .select_for_update()
+        return _void_stale(
+            Approval.objects.for_source(self.statement),
+            self.statement,
+            self.revision,
+            record.fingerprint,
+            "statements.void_sign_off",
+            lambda approval: describe_change(approval.frozen_content, record.words),
         )
-        for approval in stale:
-            approval.end(
-                Approval.State.VOID,
-                user=self.revision.user,
-                revision=self.revision,
-                reason=describe_change(approval.frozen_content, record.words),
-            )
-            log(
-                instance=self.statement,
-                action="statements.void_sign_off",
-                user=self.revision.user,
-                revision=self.revision,
-                data={
-                    "government": approval.government_name,
-                    "fingerprint": approval.fingerprint,
-                    "reason": approval.end_reason,
-                },
-            )
-        return stale
 
 
 def describe_change(old_words, new_words):
@@ -774,6 +783,15 @@ def source_statement_of(translation_page):
     return source, translation
 
 
+def source_out_of_date(statement):
+    """The source's latest words differ from those its translations were built from."""
+    from .models import SourceSync
+
+    sync = SourceSync.objects.filter(page_id=statement.pk).first()
+    record = current_fingerprint(statement)
+    return bool(sync and record and record.translatable_hash != sync.translatable_hash)
+
+
 def language_reviewers(translation_page):
     """The signatory governments that publish in this page's language."""
     source, _translation = source_statement_of(translation_page)
@@ -781,11 +799,6 @@ def language_reviewers(translation_page):
         return []
     code = translation_page.locale.language_code
     return [g for g in signatory_governments(source) if code in (g.languages or [])]
-
-
-def translation_progress(translation):
-    total, done = translation.get_progress()
-    return total, done
 
 
 class ApproveTranslationAction:
@@ -813,7 +826,7 @@ class ApproveTranslationAction:
                 % {"group": government.approver_group_name(), "government": government.short_name}
             )
         source, translation = source_statement_of(self.page)
-        total, done = translation_progress(translation)
+        total, done = translation.get_progress()
         if done < total:
             reasons.append(_("The translation is not complete: every segment must be translated."))
         machine = StringTranslation.objects.filter(
@@ -823,10 +836,7 @@ class ApproveTranslationAction:
         ).exists()
         if machine:
             reasons.append(_("Machine-translated segments must be reviewed by a person first."))
-        from .translation_status import build_matrix
-
-        row = build_matrix([source])["rows"][0]
-        if row["out_of_date"]:
+        if source_out_of_date(source):
             reasons.append(_("The source changed: update the translation before approving it."))
         revision = self.page.get_latest_revision()
         if self.revision_id and revision and self.revision_id != revision.pk:
@@ -883,31 +893,14 @@ class VoidTranslationApprovalsAction:
 
     @transaction.atomic
     def execute(self):
-        fingerprint = fingerprint_of(translation_words(self.revision.as_object()))
-        stale = list(
-            Approval.objects.filter(
-                page_id=self.page.pk,
-                subject=Approval.Subject.TRANSLATION,
-                state=Approval.State.VALID,
-            )
-            .exclude(fingerprint=fingerprint)
-            .select_for_update()
+        return _void_stale(
+            Approval.objects.filter(page_id=self.page.pk, subject=Approval.Subject.TRANSLATION),
+            self.page,
+            self.revision,
+            fingerprint_of(translation_words(self.revision.as_object())),
+            "statements.void_translation_approval",
+            lambda approval: "translation changed",
         )
-        for approval in stale:
-            approval.end(
-                Approval.State.VOID,
-                user=self.revision.user,
-                revision=self.revision,
-                reason="translation changed",
-            )
-            log(
-                instance=self.page,
-                action="statements.void_translation_approval",
-                user=self.revision.user,
-                revision=self.revision,
-                data={"government": approval.government_name, "language": approval.language_code},
-            )
-        return stale
 
 
 class ImportTranslationFileAction:
