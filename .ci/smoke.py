@@ -1,4 +1,5 @@
-"""Start web, worker and beat as docker-compose.yml would, natively, and fetch pages.
+"""Start web, worker, beat and the release clock as docker-compose.yml would, natively,
+and fetch pages.
 
 Runs against the PostgreSQL and Redis named by DATABASE_URL and REDIS_URL, with
 production settings. The commands are read from docker-compose.yml, so the file
@@ -26,7 +27,7 @@ STATEMENT_PATH = "/en/newsroom/joint-statement-msmt-first-report/"
 
 def compose_commands(path):
     services = yaml.safe_load(Path(path).read_text())["services"]
-    return {name: shlex.split(services[name]["command"]) for name in ("web", "worker", "beat")}
+    return {name: shlex.split(services[name]["command"]) for name in ("web", "worker", "beat", "clock")}
 
 
 def free_port():
@@ -79,7 +80,10 @@ def main():
     logs = {name: open(workdir / f"{name}.log", "w+") for name in commands}  # noqa: SIM115
     processes = {}
     try:
-        for name, cmd in (("web", web), ("worker", commands["worker"]), ("beat", beat)):
+        clock = [sys.executable if commands["clock"][0] == "python" else commands["clock"][0]]
+        clock += commands["clock"][1:]
+        started = (("web", web), ("worker", commands["worker"]), ("beat", beat), ("clock", clock))
+        for name, cmd in started:
             print("+", " ".join(cmd), flush=True)
             processes[name] = subprocess.Popen(  # noqa: S603
                 cmd, env=env, cwd=ROOT, stdout=logs[name], stderr=subprocess.STDOUT
@@ -127,7 +131,17 @@ def main():
         logs["beat"].seek(0)
         if "beat: Starting" not in logs["beat"].read():
             raise SystemExit("smoke: beat did not start")
-        print("smoke: web, worker and beat ran against PostgreSQL and Redis", flush=True)
+        logs["clock"].seek(0)
+        if "release clock: active" not in logs["clock"].read():
+            raise SystemExit("smoke: the release clock did not take the advisory lock")
+        status, body = fetch(base + "/health/")
+        if status != 200 or '"status": "ok"' not in body:
+            raise SystemExit(f"smoke: /health/ gave {status}: {body}")
+        print("smoke: GET /health/ -> 200 ok", flush=True)
+        print(
+            "smoke: web, worker, beat and the release clock ran against PostgreSQL and Redis",
+            flush=True,
+        )
     except BaseException:
         for name, log in logs.items():
             log.seek(0)

@@ -5,11 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from statements.views.release import health
 from statements.wagtail_localize_compat import gated_urls
 
 urlpatterns = [
     # Checked before wagtail-localize's own views (statements/wagtail_localize_compat.py).
     *gated_urls(),
+    path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -12,6 +12,10 @@ class StatementsConfig(AppConfig):
 
         signal_handlers.connect()
 
-        from .wagtail_compat import keep_statement_titles_out_of_wagtail_emails
+        from .wagtail_compat import (
+            keep_statement_titles_out_of_wagtail_emails,
+            purge_statements_after_release_only,
+        )
 
         keep_statement_titles_out_of_wagtail_emails()
+        purge_statements_after_release_only()

@@ -88,3 +88,63 @@ def reminder(statement, government, duty_email=""):
     if duty_email:
         context["extra_addresses"] = [duty_email]
     _queue("signoff_reminder", statement.pk, approver_ids(government), context)
+
+
+# --- release -------------------------------------------------------------------------
+
+
+def release_url():
+    return settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse("statements_release_queue")
+
+
+def administrator_ids():
+    User = get_user_model()
+    return set(User.objects.filter(is_superuser=True, is_active=True).values_list("pk", flat=True))
+
+
+def _release_context(release, problems=()):
+    return {
+        "release_at": release.release_at.isoformat(),
+        "release_timezone": release.release_timezone,
+        "language": release.language_code,
+        "problems": list(problems),
+        "url": release_url(),
+    }
+
+
+def release_held(statement, release, problems, failed=False):
+    """The release is on hold: the drafter and administrators are told exactly why."""
+    kind = "release_failed" if failed else "release_held"
+    _queue(
+        kind,
+        statement.pk,
+        drafter_ids(statement) | administrator_ids(),
+        _release_context(release, problems),
+    )
+
+
+def release_precheck(statement, release, problems):
+    """Some minutes before the instant: what is still missing, to those who can fix it."""
+    from .release import signatory_governments
+
+    recipients = drafter_ids(statement)
+    codes = {p.get("government_code") for p in problems}
+    languages = {p.get("language") for p in problems}
+    for government in signatory_governments(statement):
+        if government.code in codes or languages & set(government.languages or []):
+            recipients |= approver_ids(government)
+    _queue("release_precheck", statement.pk, recipients, _release_context(release, problems))
+
+
+def release_changed(statement, release, kind):
+    """Moved or cancelled: every partner government is told and asked to confirm."""
+    from .release import signatory_governments
+
+    recipients = set()
+    for government in signatory_governments(statement):
+        recipients |= approver_ids(government)
+    context = _release_context(release)
+    context["url"] = settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse(
+        "statements_release_detail", args=[release.pk]
+    )
+    _queue(kind, statement.pk, recipients | drafter_ids(statement), context)

@@ -69,14 +69,25 @@ def void_stale_signoffs(sender, instance, created, raw=False, **kwargs):
     statement = StatementPage.objects.filter(pk=instance.object_id).first()
     if statement is None:
         return
+    from .release import hold_after_edit
+
     if statement.is_translation:
         VoidTranslationApprovalsAction(statement, instance).execute()
         NoteTranslationAwaitingReviewAction(statement).execute()
+        hold_after_edit(statement, instance)
         return
+    hold_after_edit(statement, instance)
     VoidSignOffsAction(statement, instance).execute()
     NoteOutOfDateTranslationsAction(statement, instance).execute()
     # A new statement, or a new signatory, brings in the languages it needs.
     SetUpTranslationsAction(statement, instance.user, revision=instance).execute()
+
+
+def purge_released_urls(sender, release, pages, **kwargs):
+    """Every language URL of a release leaves the front-end cache together, after commit."""
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(pages)
 
 
 def connect():
@@ -85,6 +96,10 @@ def connect():
     from .models import Government
 
     post_save.connect(void_stale_signoffs, sender=Revision, dispatch_uid="void_stale_signoffs")
+
+    from .release import statement_released
+
+    statement_released.connect(purge_released_urls, dispatch_uid="purge_released_urls")
 
     post_migrate.connect(sync_locales, dispatch_uid="statements_sync_locales")
 

@@ -18,6 +18,11 @@ SUBJECTS = {
     "changes_requested": "statements/emails/changes_requested_subject.txt",
     "withdrawn": "statements/emails/withdrawn_subject.txt",
     "cleared": "statements/emails/cleared_subject.txt",
+    "release_held": "statements/emails/release_held_subject.txt",
+    "release_failed": "statements/emails/release_failed_subject.txt",
+    "release_precheck": "statements/emails/release_precheck_subject.txt",
+    "release_moved": "statements/emails/release_moved_subject.txt",
+    "release_cancelled": "statements/emails/release_cancelled_subject.txt",
 }
 REMINDER_WORKING_HOURS = (9, 17)
 REMINDER_INTERVAL = datetime.timedelta(hours=20)
@@ -70,6 +75,8 @@ def send_notification_task(kind, page_id, user_ids, context):
                 "statement_number": statement.pk,
                 "statement_type": statement.get_statement_type_display(),
             }
+            if "release_at" in context:
+                data.update(_release_lines(context))
             subject = " ".join(render_to_string(SUBJECTS[kind], data).split())
             body = render_to_string(f"statements/emails/{kind}.txt", data)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
@@ -212,3 +219,52 @@ def send_translation_digests_task():
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         sent += 1
     return sent
+
+
+def _release_lines(context):
+    """The instant and any problems, written out in the active language."""
+    import datetime as _datetime
+
+    from statements.release import describe, release_line
+
+    instant = _datetime.datetime.fromisoformat(context["release_at"])
+    return {
+        "release_line": release_line(instant, [context.get("release_timezone"), "UTC"]),
+        "problem_lines": [describe(problem) for problem in context.get("problems", [])],
+    }
+
+
+# --- release triggers -----------------------------------------------------------------
+
+RELEASE_EARLY_TOLERANCE_S = 5.0
+
+
+@shared_task(name="statements.tasks.release_statement_task", acks_late=True)
+def release_statement_task(release_id):
+    """Queued with an ETA at the instant. Early by a moment (clocks differ by a little)
+    it waits; early by more, or for a release since moved or held, it does nothing:
+    the release's own trigger, the sweep or the clock acts then."""
+    import time
+
+    from statements.models import Release
+    from statements.release import ReleaseStatementAction, db_now
+
+    release = Release.objects.filter(pk=release_id).first()
+    if release is None or release.state != Release.State.SCHEDULED:
+        return "noop"
+    remaining = (release.release_at - db_now()).total_seconds()
+    if 0 < remaining <= RELEASE_EARLY_TOLERANCE_S:
+        time.sleep(remaining)
+    return ReleaseStatementAction(release_id, via="worker").execute().state
+
+
+@shared_task(name="statements.tasks.release_sweep_task")
+def release_sweep_task():
+    """Run what is due or overdue, queue what comes up within the ETA window, and send
+    the pre-check for releases due soon."""
+    from statements.release import precheck_due, queue_upcoming, run_due
+
+    released = [o.state for o in run_due(via="sweep")]
+    queued = queue_upcoming()
+    told = precheck_due()
+    return {"released": released, "queued": queued, "prechecked": told}

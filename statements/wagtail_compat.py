@@ -1,5 +1,10 @@
 """Workarounds for Wagtail itself, kept in one place to delete when no longer needed.
 
+Wagtail's frontend cache purges each page as it is published. The release publishes
+every language inside one transaction, so a purge from there could reach the cache
+before the commit and let it fetch the old "not found" again. Statements are purged
+from ``statement_released`` instead, after the commit, every language at once.
+
 Wagtail e-mails the workflow's submitter and superusers when a workflow is submitted,
 approved or rejected, quoting the page's title. A statement's title is under embargo
 until release, and its sign-off has notifications of its own that carry links only
@@ -55,3 +60,17 @@ def keep_statement_titles_out_of_wagtail_emails():
             dispatch_uid=f"{dispatch_uid}_unless_statement",
             weak=False,
         )
+
+
+def purge_statements_after_release_only():
+    from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
+    from wagtail.signals import page_published, page_unpublished
+
+    from .models import StatementPage
+
+    page_published.disconnect(
+        frontend_cache_signals.page_published_signal_handler, sender=StatementPage
+    )
+    page_unpublished.disconnect(
+        frontend_cache_signals.page_unpublished_signal_handler, sender=StatementPage
+    )

@@ -265,3 +265,79 @@ class TranslationSummaryPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_summary_panel(request, panels):
     panels.append(TranslationSummaryPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_release_log_actions(actions):
+    actions.register_action("statements.release_schedule", _("Schedule release"), _("Release scheduled"))
+    actions.register_action("statements.release_hold", _("Hold release"), _("Release held"))
+    actions.register_action("statements.release_move", _("Move release"), _("Release moved"))
+    actions.register_action(
+        "statements.release_cancel", _("Cancel release"), _("Release cancelled")
+    )
+    actions.register_action(
+        "statements.release_confirm", _("Confirm release time"), _("Release time confirmed")
+    )
+    actions.register_action(
+        "statements.release_failed", _("Release check"), _("Release check failed: held")
+    )
+    actions.register_action("statements.release", _("Release"), _("Released in every language"))
+
+
+@hooks.register("register_admin_urls")
+def register_release_urls():
+    from .views.release import PartnerKitView, ReleaseDetailView, ReleaseQueueView, ReleaseView
+
+    return [
+        path("statements/releases/", ReleaseQueueView.as_view(), name="statements_release_queue"),
+        path(
+            "statements/releases/<int:release_id>/",
+            ReleaseDetailView.as_view(),
+            name="statements_release_detail",
+        ),
+        path("statements/<int:page_id>/release/", ReleaseView.as_view(), name="statements_release"),
+        path(
+            "statements/<int:page_id>/partner-kit/<slug:language_code>.<slug:file_format>",
+            PartnerKitView.as_view(),
+            name="statements_partner_kit",
+        ),
+    ]
+
+
+class ReleaseQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views.release import can_see_queue
+
+        return can_see_queue(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_release_queue_menu_item():
+    return ReleaseQueueMenuItem(
+        _("Release queue"), reverse("statements_release_queue"), icon_name="time", order=260
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_before_editing_a_scheduled_statement(request, page):
+    """Saving a change to a scheduled statement voids signatures and holds the release."""
+    from .models import Release, StatementPage
+
+    if request.method != "GET" or not isinstance(page.specific, StatementPage):
+        return None
+    statement = page.specific
+    if statement.is_translation:
+        from .actions import source_statement_of
+
+        statement, _translation = source_statement_of(statement)
+        if statement is None:
+            return None
+    if Release.objects.filter(statement_id=statement.pk, state=Release.State.SCHEDULED).exists():
+        messages.warning(
+            request,
+            _(
+                "This statement is scheduled for release. Saving a change voids the "
+                "signatures or approvals on the changed text and holds the release."
+            ),
+        )
+    return None

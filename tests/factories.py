@@ -23,6 +23,7 @@ from statements.models import (
     Topic,
 )
 
+_drafter_numbers = itertools.count(1)
 _codes = ("".join(pair) for pair in itertools.product(string.ascii_uppercase, repeat=2))
 
 
@@ -275,3 +276,72 @@ def translator(code, username=None):
     user = UserFactory(username=username or f"translator-{code}")
     user.groups.add(group)
     return user
+
+
+def translate_everything(page, code):
+    """Translate every segment of ``page`` into ``code`` by hand (as a translator would)."""
+    from wagtail_localize.models import StringTranslation, Translation
+
+    source = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    ).source
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale(code),
+            context=segment.context,
+            defaults={"data": f"[{code}] {segment.string.data}", "translation_type": "manual"},
+        )
+
+
+def finish_translation(page, code, approvers):
+    """Translate ``page`` into ``code``, save it as a draft and have each reviewing
+    government approve it. Returns the translated page."""
+    from wagtail_localize.models import Translation
+
+    from statements.actions import ApproveTranslationAction, language_reviewers
+
+    translate_everything(page, code)
+    Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    ).save_target(publish=False)
+    target = page.get_translation(locale(code)).specific
+    for government in language_reviewers(target):
+        ApproveTranslationAction(target, approvers[government.code], government.code).execute()
+    return target
+
+
+def ready_for_release(newsroom, governments, lead=None, release_at=None, **fields):
+    """A statement every signatory has signed, with every required language translated
+    and approved: what a drafter has just before scheduling its release.
+
+    ``governments`` maps codes to governments; returns (statement, drafter, approvers).
+    """
+    from django.utils import timezone
+
+    from statements.actions import SignOffAction
+
+    user = drafter(username=f"drafter-{next(_drafter_numbers)}")
+    statement = make_statement(
+        newsroom,
+        list(governments.values()),
+        lead=lead or next(iter(governments.values())),
+        publish=False,
+        user=user,
+        owner=user,
+        release_at=release_at or timezone.now() + datetime.timedelta(hours=2),
+        **fields,
+    )
+    approvers = {}
+    for code, government in governments.items():
+        approvers[code] = (
+            get_user_model().objects.filter(groups=government.approver_group_id).first()
+            or approver(government)
+        )
+    submit_for_signoff(statement, user)
+    for code in governments:
+        SignOffAction(statement, approvers[code], code).execute()
+    for code in statement.required_languages():
+        finish_translation(statement, code, approvers)
+    statement.refresh_from_db()
+    return statement, user, approvers

@@ -18,7 +18,7 @@ def compose():
 
 def test_services_and_images():
     services = compose()["services"]
-    assert {"web", "worker", "beat", "db", "redis"} <= set(services)
+    assert {"web", "worker", "beat", "clock", "db", "redis"} <= set(services)
     assert services["db"]["image"] == "postgres:16"
     assert services["redis"]["image"] == "redis:7"
     for name in ("db", "redis", "web", "worker"):
@@ -28,7 +28,7 @@ def test_services_and_images():
 
 def test_app_services_use_production_settings_and_real_services():
     services = compose()["services"]
-    for name in ("web", "worker", "beat"):
+    for name in ("web", "worker", "beat", "clock"):
         env = services[name]["environment"]
         assert env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
         assert env["DATABASE_URL"].startswith("postgres://")
@@ -47,6 +47,14 @@ def test_commands_are_the_ones_ci_runs():
     assert commands["web"][:2] == ["gunicorn", "config.wsgi:application"]
     assert commands["worker"][:4] == ["celery", "-A", "config", "worker"]
     assert commands["beat"][:4] == ["celery", "-A", "config", "beat"]
+    assert commands["clock"] == ["python", "manage.py", "release_clock"]
+
+
+def test_the_release_clock_does_not_wait_for_redis():
+    """It is the path that works when Redis is down, so it must not depend on it."""
+    clock = compose()["services"]["clock"]
+    assert "redis" not in clock["depends_on"]
+    assert clock["depends_on"]["db"]["condition"] == "service_healthy"
 
 
 def test_example_env_file_names_every_required_secret():

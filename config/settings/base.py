@@ -73,6 +73,11 @@ ENV_MACHINE_TRANSLATOR_KEY = _env_str("MACHINE_TRANSLATOR_KEY")
 ENV_MACHINE_TRANSLATOR_URL = _env_str("MACHINE_TRANSLATOR_URL")
 ENV_SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
 ENV_SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31536000)
+ENV_RELEASE_PRECHECK_MINUTES = _env_int("RELEASE_PRECHECK_MINUTES", 30)
+ENV_RELEASE_CLOCK_INTERVAL_MS = _env_int("RELEASE_CLOCK_INTERVAL_MS", 1000)
+ENV_RELEASE_ETA_WINDOW = _env_int("RELEASE_ETA_WINDOW", 1800)
+ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
+ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -153,6 +159,12 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins, so the worker, beat
+    # and release clock of `make run` queue up instead of failing with "locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -253,7 +265,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.send_translation_digests_task",
         "schedule": 10 * 60.0,
     },
+    "release-sweep": {
+        "task": "statements.tasks.release_sweep_task",
+        "schedule": float(ENV_RELEASE_SWEEP_SECONDS),
+    },
 }
+
+# --- Release -------------------------------------------------------------------
+# ETA tasks are queued only this far ahead: well inside the broker's visibility
+# timeout, after which Redis would deliver a far-future ETA task a second time.
+COMMUNIQUE_RELEASE_ETA_WINDOW = ENV_RELEASE_ETA_WINDOW
+if ENV_REDIS_URL and COMMUNIQUE_RELEASE_ETA_WINDOW >= CELERY_BROKER_TRANSPORT_OPTIONS.get(
+    "visibility_timeout", 3600
+):
+    raise ImproperlyConfigured("RELEASE_ETA_WINDOW must be shorter than the visibility timeout")
+COMMUNIQUE_RELEASE_PRECHECK_MINUTES = ENV_RELEASE_PRECHECK_MINUTES
+COMMUNIQUE_RELEASE_CLOCK_INTERVAL = ENV_RELEASE_CLOCK_INTERVAL_MS / 1000.0
+# Monitoring may read the health endpoint's details with this token (staff always can).
+COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 
 # --- Cache ---------------------------------------------------------------------
 if ENV_REDIS_URL:

@@ -11,6 +11,7 @@ from .pages import (
     StatementTopic,
     StatementType,
 )
+from .release import Release, ReleaseConfirmation, ReleasedPage
 from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
 from .topics import Topic
 from .workflow_tasks import GovernmentSignOffTask
@@ -20,6 +21,9 @@ __all__ = [
     "Approval",
     "ChangeRequest",
     "GovernmentSignOffTask",
+    "Release",
+    "ReleaseConfirmation",
+    "ReleasedPage",
     "RevisionFingerprint",
     "SignOffReminder",
     "SourceSync",

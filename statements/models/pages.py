@@ -482,6 +482,57 @@ class StatementPage(Page):
         return None
 
     # --- rendering ------------------------------------------------------------
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            self.use_release_snapshot()
+        return super().serve(request, *args, **kwargs)
+
+    def use_release_snapshot(self):
+        """Show the names, contacts and topics as they were released, not as they are now.
+
+        A later edit to a government or contact does not change a released statement.
+        """
+        from .release import ReleasedPage
+
+        if not self.live_revision_id:
+            return False
+        snapshot = (
+            ReleasedPage.objects.filter(page_id=self.pk, revision_id=self.live_revision_id)
+            .values_list("snapshot", flat=True)
+            .first()
+        )
+        if not snapshot:
+            return False
+        self.__dict__.update(
+            {
+                "issuing_governments": [_Frozen(e) for e in snapshot["issuing_governments"]],
+                "lead": _Frozen(snapshot["lead"]),
+                "lead_social_links": [_Frozen(e) for e in snapshot["lead_social_links"]],
+                "media_contacts": [
+                    {"contact": _Frozen(e["contact"]), "government": _Frozen(e["government"])}
+                    for e in snapshot["media_contacts"]
+                ],
+                "listed_topics": [_Frozen(e) for e in snapshot["listed_topics"]],
+                "release_zones": snapshot.get("zones") or self.release_zones,
+            }
+        )
+        return True
+
+    @cached_property
+    def release_zones(self):
+        """The release time zone, UTC, then each signatory's."""
+        zones = [self.release_timezone or settings.TIME_ZONE, "UTC"]
+        return zones + [s.government.time_zone for s in self.ordered_signatories]
+
+    @property
+    def release_line(self):
+        """“09:00 EDT / 13:00 UTC / 22:00 JST”."""
+        if not self.release_at:
+            return ""
+        from ..release import release_line
+
+        return release_line(self.release_at, self.release_zones)
+
     @cached_property
     def ordered_signatories(self):
         return list(self.signatories.select_related("government").order_by("sort_order"))
@@ -599,6 +650,21 @@ class NewsroomPermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return False
+
+
+class _Frozen:
+    """A displayed value kept with a released revision (see ``use_release_snapshot``)."""
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return ""
+
+    def __str__(self):
+        return self.__dict__.get("short_name") or self.__dict__.get("name") or ""
 
 
 class _Localized:

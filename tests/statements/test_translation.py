@@ -10,6 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation
 from statements.actions import UpdateTranslationsAction
 from statements.models import StatementPage
 from tests import factories
+from tests.factories import translate_everything  # noqa: F401 - shared with other modules
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +29,6 @@ def statement(site_tree, governments):
         slug="translated",
         title="Joint statement on monitoring",
     ), drafter
-
-
-def translate_everything(page, code):
-    source = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code=code
-    ).source
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=factories.locale(code),
-            context=segment.context,
-            defaults={"data": f"[{code}] {segment.string.data}", "translation_type": "manual"},
-        )
 
 
 def test_required_languages_follow_the_signatories(statement):

@@ -1,0 +1,94 @@
+"""The release clock: releases what is due, needing nothing but the database.
+
+It polls for due releases (every second by default, ``RELEASE_CLOCK_INTERVAL_MS``)
+and releases them through the same action as the Celery trigger, so a release
+happens on time even when Redis or every worker is down. On PostgreSQL each clock
+holds a session advisory lock while it acts, so any number may run (one per host,
+for instance) and exactly one is active; the others stand by and take over when it
+stops. On SQLite run one clock: SQLite's write lock serialises releases, and the
+release's state check makes a second attempt a no-op, but there is no standby.
+"""
+
+import logging
+import signal
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import InterfaceError, OperationalError, connection
+
+from statements.release import run_due
+
+logger = logging.getLogger("communique.release")
+
+# pg_advisory_lock key: "COMMUNIQ" read as a 64-bit integer would be too large; any
+# constant that no other code uses will do.
+ADVISORY_LOCK_KEY = 0x436F6D6D756E
+
+
+class Command(BaseCommand):
+    help = "Run the release clock: release due statements using only the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=None,
+            help="Seconds between polls (default: RELEASE_CLOCK_INTERVAL_MS / 1000).",
+        )
+        parser.add_argument(
+            "--once", action="store_true", help="Poll once and exit (as release_due does)."
+        )
+
+    def handle(self, *args, interval=None, once=False, **options):
+        interval = interval or settings.COMMUNIQUE_RELEASE_CLOCK_INTERVAL
+        self.stopping = False
+        self.holding = False
+
+        def stop(signum, frame):
+            self.stopping = True
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        self.stdout.write(f"release clock: polling every {interval:g}s", ending="\n")
+        self.stdout.flush()
+        while not self.stopping:
+            try:
+                if self.acquire():
+                    for outcome in run_due(via="clock"):
+                        if outcome.state in ("released", "held"):
+                            self.stdout.write(
+                                f"release clock: {outcome.state} release {outcome.release.pk}"
+                            )
+                            self.stdout.flush()
+            except (OperationalError, InterfaceError):
+                logger.warning("release clock: database unavailable; retrying", exc_info=True)
+                self.holding = False
+                connection.close()
+            if once:
+                break
+            time.sleep(interval)
+        self.release_lock()
+        self.stdout.write("release clock: stopped")
+
+    def acquire(self):
+        """True while this clock is the active one."""
+        if connection.vendor != "postgresql":
+            return True
+        if self.holding and connection.connection is not None:
+            return True
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+            self.holding = bool(cursor.fetchone()[0])
+        if self.holding:
+            self.stdout.write("release clock: active (holding the advisory lock)")
+            self.stdout.flush()
+        return self.holding
+
+    def release_lock(self):
+        if connection.vendor == "postgresql" and self.holding:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
+            except OperationalError:
+                pass

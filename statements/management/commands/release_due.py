@@ -1,0 +1,30 @@
+"""Release every statement whose instant has come, once. For operators and cron.
+
+Needs only the database. Safe to run at any time and from anywhere: a release that
+another process has already made is left alone.
+"""
+
+from django.core.management.base import BaseCommand
+
+from statements.release import describe, run_due
+
+
+class Command(BaseCommand):
+    help = "Release every statement (or late language) whose release instant has passed."
+
+    def handle(self, *args, **options):
+        outcomes = run_due(via="release_due")
+        for outcome in outcomes:
+            release = outcome.release
+            if outcome.state == "released":
+                self.stdout.write(
+                    f"released statement {release.statement_id}"
+                    f"{' (' + release.language_code + ')' if release.language_code else ''}: "
+                    f"{', '.join(p.locale.language_code for p in outcome.pages)}, "
+                    f"{release.lag_seconds:.3f}s after the instant"
+                )
+            elif outcome.state == "held":
+                problems = "; ".join(describe(p) for p in outcome.problems)
+                self.stdout.write(f"held statement {release.statement_id}: {problems}")
+        if not outcomes:
+            self.stdout.write("nothing is due")

@@ -1,0 +1,492 @@
+"""Admin screens for the release: one statement's release, the queue, the partner kit,
+and the health endpoint for monitoring.
+
+Editors of a statement schedule, hold, move and cancel its release. Approvers of its
+signatory governments read the release screen, confirm a new time and download the
+partner kit. Everyone else gets 403.
+"""
+
+import datetime
+import hmac
+import zipfile
+from io import BytesIO
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from .. import partner_kit
+from ..actions import ActionRefused, signatory_governments
+from ..forms import may_edit_statement
+from ..models import Release, StatementPage
+from ..release import (
+    CancelReleaseAction,
+    ConfirmReleaseAction,
+    HoldReleaseAction,
+    MoveReleaseAction,
+    ScheduleReleaseAction,
+    confirmations_of,
+    db_now,
+    describe,
+    language_name,
+    local_times,
+    parse_instant,
+    release_line,
+    release_problems,
+    statement_zones,
+)
+from ..validators import time_zone_choices, validate_time_zone
+
+RECENT_RELEASES = 50
+OVERDUE_AFTER = datetime.timedelta(seconds=15)
+
+
+class InstantForm(forms.Form):
+    release_at = forms.DateTimeField(
+        label=gettext_lazy("Release date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        help_text=gettext_lazy("Local time in the release time zone."),
+    )
+    release_timezone = forms.CharField(
+        label=gettext_lazy("Release time zone"),
+        validators=[validate_time_zone],
+        widget=forms.Select(choices=time_zone_choices),
+    )
+
+    def instant(self):
+        # The typed time is local to the chosen zone, whatever the server's zone is.
+        value = self.cleaned_data["release_at"]
+        if timezone.is_aware(value):
+            value = timezone.make_naive(value)
+        return parse_instant(value, self.cleaned_data["release_timezone"])
+
+
+class LateLanguageForm(forms.Form):
+    language_code = forms.ChoiceField(label=gettext_lazy("Language"))
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language_code"].choices = [(c, language_name(c)) for c in languages]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), required=False, max_length=500, widget=forms.Textarea
+    )
+
+
+class ConfirmForm(forms.Form):
+    government = forms.CharField(max_length=8)
+
+
+# --- who may see what -----------------------------------------------------------------
+
+
+def _approver_codes(user, statement):
+    groups = set(user.groups.values_list("pk", flat=True))
+    return [g.code for g in signatory_governments(statement) if g.approver_group_id in groups]
+
+
+def release_access(user, statement):
+    """("edit" | "partner" | None): what this user may do with the statement's release."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if may_edit_statement(user, statement):
+        return "edit"
+    if _approver_codes(user, statement):
+        return "partner"
+    return None
+
+
+def current_release(statement, language_code=""):
+    return (
+        Release.objects.filter(statement_id=statement.pk, language_code=language_code)
+        .exclude(state=Release.State.CANCELLED)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _late_languages(statement):
+    """Dropped languages that can be released on their own once the statement is out."""
+    if not statement.live:
+        return []
+    released = set(
+        Release.objects.filter(statement_id=statement.pk)
+        .exclude(language_code="")
+        .exclude(state=Release.State.CANCELLED)
+        .values_list("language_code", flat=True)
+    )
+    return [
+        code
+        for code in statement.language_drops.values_list("language_code", flat=True)
+        if code not in released
+    ]
+
+
+def _instant_initial(statement, release):
+    draft = statement.get_latest_revision_as_object()
+    instant = release.release_at if release else draft.release_at
+    zone = (release.release_timezone if release else draft.release_timezone) or settings.TIME_ZONE
+    if instant is None:
+        return {"release_timezone": zone}
+    from zoneinfo import ZoneInfo
+
+    local = instant.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return {"release_at": local, "release_timezone": zone}
+
+
+# --- one statement's release ------------------------------------------------------------
+
+
+class ReleaseView(View):
+    template_name = "statements/release.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.statement = get_object_or_404(StatementPage, pk=kwargs["page_id"])
+        if self.statement.is_translation:
+            raise Http404
+
+    def access(self):
+        access = release_access(self.request.user, self.statement)
+        if access is None:
+            raise PermissionDenied
+        return access
+
+    def context(self, access, **forms_):
+        statement = self.statement
+        release = current_release(statement)
+        pending = release if release and release.state != Release.State.RELEASED else None
+        late = [
+            r
+            for r in Release.objects.filter(statement_id=statement.pk)
+            .exclude(language_code="")
+            .exclude(state=Release.State.CANCELLED)
+        ]
+        instant = release.release_at if release else statement.get_latest_revision_as_object().release_at
+        problems = [] if statement.live else release_problems(statement)
+        return {
+            "statement": statement,
+            "draft": statement.get_latest_revision_as_object(),
+            "access": access,
+            "release": release,
+            "pending": pending,
+            "late_releases": late,
+            "instant": instant,
+            "local_times": local_times(statement, instant) if instant else [],
+            "release_line": release_line(instant, statement_zones(statement)) if instant else "",
+            "problems": [describe(p) for p in problems],
+            "held_because": [describe(p) for p in (release.hold_reason if release else [])],
+            "confirmations": confirmations_of(release, statement) if pending else [],
+            "my_codes": _approver_codes(self.request.user, statement),
+            "kit_refusal": partner_kit.kit_refusal(statement, release) if release else None,
+            "kit_languages": self.kit_languages(),
+            "late_languages": _late_languages(statement),
+            "schedule_form": forms_.get("schedule_form")
+            or InstantForm(initial=_instant_initial(statement, release)),
+            "move_form": forms_.get("move_form")
+            or InstantForm(initial=_instant_initial(statement, release)),
+            "reason_form": ReasonForm(),
+            "late_form": forms_.get("late_form")
+            or LateLanguageForm(languages=_late_languages(statement)),
+        }
+
+    def kit_languages(self):
+        codes = [self.statement.locale.language_code, *self.statement.required_languages()]
+        return [(code, language_name(code)) for code in codes]
+
+    def get(self, request, page_id):
+        access = self.access()
+        return TemplateResponse(request, self.template_name, self.context(access))
+
+    def post(self, request, page_id):
+        access = self.access()
+        verb = request.POST.get("verb", "")
+        handlers = {
+            "schedule": self.schedule,
+            "hold": self.hold,
+            "move": self.move,
+            "cancel": self.cancel,
+            "confirm": self.confirm,
+            "schedule_language": self.schedule_language,
+        }
+        if verb not in handlers or (verb != "confirm" and access != "edit"):
+            raise PermissionDenied
+        try:
+            result = handlers[verb]()
+        except ActionRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, reason)
+            result = None
+        if isinstance(result, dict):  # an invalid form: show it again with its errors
+            messages.error(request, _("The release was not changed. Correct the errors below."))
+            return TemplateResponse(
+                request, self.template_name, self.context(access, **result), status=400
+            )
+        return redirect("statements_release", self.statement.pk)
+
+    def _pending(self):
+        release = current_release(self.statement)
+        if release is None or release.state not in (Release.State.SCHEDULED, Release.State.HELD):
+            raise ActionRefused([_("There is no release to change.")])
+        return release
+
+    def schedule(self):
+        form = InstantForm(self.request.POST)
+        if not form.is_valid():
+            return {"schedule_form": form}
+        release = ScheduleReleaseAction(
+            self.statement,
+            self.request.user,
+            release_at=form.instant(),
+            release_timezone=form.cleaned_data["release_timezone"],
+        ).execute()
+        messages.success(
+            self.request,
+            _("Release scheduled for %(line)s.")
+            % {"line": release_line(release.release_at, statement_zones(self.statement))},
+        )
+
+    def schedule_language(self):
+        languages = _late_languages(self.statement)
+        form = LateLanguageForm(self.request.POST, languages=languages)
+        instant_form = InstantForm(self.request.POST)
+        if not form.is_valid() or not instant_form.is_valid():
+            return {"late_form": form, "schedule_form": instant_form}
+        ScheduleReleaseAction(
+            self.statement,
+            self.request.user,
+            release_at=instant_form.instant(),
+            release_timezone=instant_form.cleaned_data["release_timezone"],
+            language_code=form.cleaned_data["language_code"],
+        ).execute()
+        messages.success(self.request, _("The language's release is scheduled."))
+
+    def hold(self):
+        form = ReasonForm(self.request.POST)
+        form.is_valid()
+        HoldReleaseAction(
+            self._pending(), self.request.user, form.cleaned_data.get("reason", "")
+        ).execute()
+        messages.success(self.request, _("The release is on hold. Nothing will be published."))
+
+    def move(self):
+        form = InstantForm(self.request.POST)
+        if not form.is_valid():
+            return {"move_form": form}
+        MoveReleaseAction(
+            self._pending(),
+            self.request.user,
+            form.instant(),
+            form.cleaned_data["release_timezone"],
+        ).execute()
+        messages.success(
+            self.request, _("The release has moved. Every partner is asked to confirm.")
+        )
+
+    def cancel(self):
+        form = ReasonForm(self.request.POST)
+        form.is_valid()
+        CancelReleaseAction(
+            self._pending(), self.request.user, form.cleaned_data.get("reason", "")
+        ).execute()
+        messages.success(self.request, _("The release is cancelled. Every partner is told."))
+
+    def confirm(self):
+        form = ConfirmForm(self.request.POST)
+        if not form.is_valid():
+            raise PermissionDenied
+        release = Release.objects.filter(statement_id=self.statement.pk).order_by("-pk").first()
+        if release is None:
+            raise ActionRefused([_("There is no release to confirm.")])
+        ConfirmReleaseAction(release, self.request.user, form.cleaned_data["government"]).execute()
+        messages.success(self.request, _("Thank you: your confirmation is recorded."))
+
+
+class ReleaseDetailView(View):
+    """A stable link to one release (from e-mails): the statement's release screen."""
+
+    def get(self, request, release_id):
+        release = get_object_or_404(Release, pk=release_id)
+        return redirect("statements_release", release.statement_id)
+
+
+# --- the partner kit ----------------------------------------------------------------------
+
+
+class PartnerKitView(View):
+    def get(self, request, page_id, language_code, file_format):
+        statement = get_object_or_404(StatementPage, pk=page_id)
+        if release_access(request.user, statement) is None:
+            raise PermissionDenied
+        if file_format not in partner_kit.FORMATS and file_format != "zip":
+            raise Http404
+        release = current_release(statement)
+        refusal = partner_kit.kit_refusal(statement, release)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("statements_release", statement.pk)
+        pages = {statement.locale.language_code: statement}
+        for page in StatementPage.objects.filter(
+            translation_key=statement.translation_key,
+            locale__language_code__in=statement.required_languages(),
+        ).select_related("locale"):
+            pages[page.locale.language_code] = page
+        stem = f"statement-{statement.pk}"
+        if file_format == "zip":
+            buffer = BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for code, page in pages.items():
+                    entry = partner_kit.kit_entry(statement, page, release)
+                    for fmt, (_type, extension) in partner_kit.FORMATS.items():
+                        archive.writestr(
+                            f"{stem}-{code}.{extension}", partner_kit.render(entry, fmt)
+                        )
+            response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+            response["Content-Disposition"] = f'attachment; filename="{stem}.zip"'
+            return response
+        page = pages.get(language_code)
+        if page is None:
+            raise Http404
+        entry = partner_kit.kit_entry(statement, page, release)
+        content_type, extension = partner_kit.FORMATS[file_format]
+        response = HttpResponse(partner_kit.render(entry, file_format), content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{stem}-{language_code}.{extension}"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+# --- the queue --------------------------------------------------------------------------------
+
+
+def can_see_queue(user):
+    from .translation import can_see_translation_status
+
+    return user.is_authenticated and (user.is_superuser or can_see_translation_status(user))
+
+
+def _visible(user, releases):
+    if user.is_superuser:
+        return releases
+    return [
+        r for r in releases if release_access(user, StatementPage.objects.get(pk=r.statement_id))
+    ]
+
+
+class ReleaseQueueView(View):
+    template_name = "statements/release_queue.html"
+
+    def get(self, request):
+        if not can_see_queue(request.user):
+            raise PermissionDenied
+        now = db_now()
+        upcoming = _visible(
+            request.user,
+            list(Release.objects.pending().select_related("statement").order_by("release_at")),
+        )
+        rows = []
+        for release in upcoming:
+            statement = StatementPage.objects.get(pk=release.statement_id)
+            problems = release_problems(statement, release.language_code)
+            rows.append(
+                {
+                    "release": release,
+                    "statement": statement,
+                    "title": statement.get_latest_revision_as_object().title,
+                    "problems": [describe(p) for p in problems],
+                    "held_because": [describe(p) for p in release.hold_reason],
+                    "confirmations": confirmations_of(release, statement),
+                    "seconds_left": max((release.release_at - now).total_seconds(), 0),
+                    "language": language_name(release.language_code)
+                    if release.language_code
+                    else "",
+                }
+            )
+        recent = _visible(
+            request.user,
+            list(
+                Release.objects.filter(state=Release.State.RELEASED)
+                .select_related("statement")
+                .order_by("-released_at")[:RECENT_RELEASES]
+            ),
+        )
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {"rows": rows, "recent": recent, "now": now},
+        )
+
+
+# --- health -----------------------------------------------------------------------------------
+
+
+def _check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        return True, ""
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        return False, exc.__class__.__name__
+
+
+def _check_broker():
+    from celery import current_app
+
+    try:
+        with current_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return True, ""
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        return False, exc.__class__.__name__
+
+
+def _may_read_details(request):
+    token = settings.COMMUNIQUE_HEALTH_TOKEN
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token and given and hmac.compare_digest(token, given):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+def health(request):
+    """200 when releases can happen on time, 503 when they cannot.
+
+    Anyone gets the overall status; details (which part failed, how many releases are
+    overdue) go to staff and to monitoring that presents ``HEALTH_TOKEN``.
+    """
+    database_ok, database_error = _check_database()
+    broker_ok, broker_error = _check_broker()
+    overdue = None
+    if database_ok:
+        overdue = Release.objects.scheduled().filter(release_at__lt=db_now() - OVERDUE_AFTER).count()
+    if not database_ok or overdue:
+        status = "failing"
+    elif not broker_ok:
+        status = "degraded"  # releases still happen through the release clock
+    else:
+        status = "ok"
+    body = {"status": status}
+    if _may_read_details(request):
+        body["checks"] = {
+            "database": {"ok": database_ok, "error": database_error},
+            "broker": {"ok": broker_ok, "error": broker_error},
+            "overdue_releases": overdue,
+        }
+    response = JsonResponse(body, status=503 if status == "failing" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
