@@ -373,9 +373,19 @@ class PartnerKitView(View):
 
 
 def can_see_queue(user):
-    from .translation import can_see_translation_status
+    """Administrators, editors, and partner governments' approvers (for their own
+    statements); not translators."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
 
-    return user.is_authenticated and (user.is_superuser or can_see_translation_status(user))
+    from ..models import Government
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if PagePermissionPolicy().user_has_any_permission(user, ["add", "change"]):
+        return True
+    return Government.objects.filter(approver_group__in=user.groups.all()).exists()
 
 
 def _visible(user, releases):

@@ -1,0 +1,224 @@
+"""Content for the release benchmark, built and scheduled under Django in a subprocess.
+
+    python -m tests.bench_release.data build --statements 20 --wagtail 3
+        Site in seven languages, seven signatory governments (en, fr, de, it, ja, ko,
+        nl), and ``--statements`` statements each signed and translated into the six
+        other languages, ready to schedule. Also ``--wagtail`` plain Wagtail pages in
+        the seven languages, as drafts. Prints one JSON line: ids and URL paths.
+
+    python -m tests.bench_release.data schedule
+        Sets Django up, prints ``ready``, then reads one JSON line from stdin: a list
+        of ``{"kind": "release"|"wagtail", "id": ..., "at": <epoch seconds>}``. A
+        statement is scheduled with ``ScheduleReleaseAction`` (which queues the Celery
+        ETA task on commit); a Wagtail page gets ``go_live_at`` in every language and
+        a published revision, which Wagtail holds until ``publish_scheduled`` runs.
+        Prints one JSON line per item as it is scheduled, then ``done``.
+
+Run with DJANGO_SETTINGS_MODULE, DATABASE_URL and REDIS_URL naming the bench's own
+database and Redis database; never against real data.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+LANGUAGES = ("en", "fr", "de", "it", "ja", "ko", "nl")
+
+# Four governments besides tests.factories.standard_governments() (CA en+fr, FR fr,
+# JP ja), so that a statement needs a translation into each of the six other languages.
+EXTRA_GOVERNMENTS = {
+    "DE": {
+        "short_name": "Germany",
+        "official_name": "Government of the Federal Republic of Germany",
+        "department": "Federal Foreign Office",
+        "languages": ["de"],
+        "time_zone": "Europe/Berlin",
+        "de": {
+            "short_name": "Deutschland",
+            "official_name": "Bundesregierung",
+            "department": "Auswärtiges Amt",
+        },
+    },
+    "IT": {
+        "short_name": "Italy",
+        "official_name": "Government of the Italian Republic",
+        "department": "Ministry of Foreign Affairs and International Cooperation",
+        "languages": ["it"],
+        "time_zone": "Europe/Rome",
+        "it": {
+            "short_name": "Italia",
+            "official_name": "Governo della Repubblica Italiana",
+            "department": "Ministero degli Affari Esteri e della Cooperazione Internazionale",
+        },
+    },
+    "KR": {
+        "short_name": "Republic of Korea",
+        "official_name": "Government of the Republic of Korea",
+        "department": "Ministry of Foreign Affairs",
+        "languages": ["ko"],
+        "time_zone": "Asia/Seoul",
+    },
+    "NL": {
+        "short_name": "Netherlands",
+        "official_name": "Government of the Kingdom of the Netherlands",
+        "department": "Ministry of Foreign Affairs",
+        "languages": ["nl"],
+        "time_zone": "Europe/Amsterdam",
+        "nl": {
+            "short_name": "Nederland",
+            "official_name": "Regering van het Koninkrijk der Nederlanden",
+            "department": "Ministerie van Buitenlandse Zaken",
+        },
+    },
+}
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def emit(payload):
+    sys.stdout.write(json.dumps(payload) + "\n")
+    sys.stdout.flush()
+
+
+def governments_in_seven_languages():
+    from tests import factories
+
+    governments = factories.standard_governments()
+    for code, spec in EXTRA_GOVERNMENTS.items():
+        spec = dict(spec)
+        translations = {lang: spec.pop(lang) for lang in LANGUAGES if lang in spec}
+        governments[code] = factories.GovernmentFactory(code=code, **spec)
+        for lang, names in translations.items():
+            factories.translate_government(governments[code], lang, **names)
+    return governments
+
+
+def wagtail_page(homes, number):
+    """A plain Wagtail page, a draft in every language (Wagtail's own page type: the
+    statement type refuses publishing by anything but the release)."""
+    from wagtail.models import Page
+
+    from tests import factories
+
+    source = Page(
+        title=f"Go-live page {number}", slug=f"bench-go-live-{number}", live=False
+    )
+    source.locale = homes["en"].locale
+    homes["en"].add_child(instance=source)
+    source.save_revision()
+    pages = {"en": source}
+    for code in LANGUAGES[1:]:
+        copy = source.copy_for_translation(factories.locale(code))
+        copy.title = f"[{code}] Go-live page {number}"
+        copy.save_revision()
+        pages[code] = copy
+    return {
+        "ids": {code: page.pk for code, page in pages.items()},
+        "urls": {code: Page.objects.get(pk=page.pk).url for code, page in pages.items()},
+    }
+
+
+def build(statements, wagtail):
+    from statements.models import StatementPage
+    from tests import factories
+
+    started = time.monotonic()
+    site = factories.build_site(LANGUAGES)
+    governments = governments_in_seven_languages()
+    built = []
+    for number in range(statements):
+        statement, _drafter, _approvers = factories.ready_for_release(
+            site["newsrooms"]["en"],
+            governments,
+            lead=governments["CA"],
+            slug=f"bench-release-{number:02d}",
+            title=f"Joint statement number {number}",
+        )
+        versions = StatementPage.objects.filter(
+            translation_key=statement.translation_key
+        ).select_related("locale")
+        urls = {page.locale.language_code: page.url for page in versions}
+        missing = set(LANGUAGES) - set(urls)
+        if missing:
+            raise SystemExit(f"bench data: statement {statement.pk} lacks {sorted(missing)}")
+        built.append({"id": statement.pk, "urls": urls})
+        print(
+            f"built statement {number + 1}/{statements} "
+            f"({time.monotonic() - started:.0f}s)",
+            file=sys.stderr,
+            flush=True,
+        )
+    pages = [wagtail_page(site["homes"], number) for number in range(wagtail)]
+    emit({"statements": built, "wagtail": pages, "build_s": time.monotonic() - started})
+
+
+def schedule_wagtail(page_ids, instant):
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(pk__in=page_ids):
+        page.go_live_at = instant
+        revision = page.save_revision()
+        revision.publish()  # go_live_at is ahead: Wagtail schedules instead of publishing
+        page.refresh_from_db()
+        if page.live:
+            raise SystemExit(f"bench data: page {page.pk} went live at once")
+
+
+def schedule():
+    from statements.models import StatementPage
+    from statements.release import ScheduleReleaseAction, db_now
+
+    db_now()
+    emit("ready")
+    plan = json.loads(sys.stdin.readline())
+    for item in sorted(plan, key=lambda item: item["at"]):
+        instant = datetime.datetime.fromtimestamp(item["at"], tz=datetime.UTC)
+        ahead = item["at"] - time.time()
+        if item["kind"] == "release":
+            statement = StatementPage.objects.get(pk=item["id"])
+            release = ScheduleReleaseAction(
+                statement, statement.owner, release_at=instant
+            ).execute()
+            release.refresh_from_db()
+            emit(
+                {
+                    **item,
+                    "release_id": release.pk,
+                    "ahead_s": round(ahead, 3),
+                    "queued": release.queued_for is not None,
+                }
+            )
+        else:
+            schedule_wagtail(list(item["ids"].values()), instant)
+            emit({**item, "ahead_s": round(ahead, 3)})
+    emit("done")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_parser = commands.add_parser("build")
+    build_parser.add_argument("--statements", type=int, default=20)
+    build_parser.add_argument("--wagtail", type=int, default=3)
+    commands.add_parser("schedule")
+    args = parser.parse_args()
+    setup_django()
+    if args.command == "build":
+        build(args.statements, args.wagtail)
+    else:
+        schedule()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""The release over HTTP: the screen, the queue, the partner kit and the health endpoint."""
+
+import datetime
+import io
+import zoneinfo
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.utils import timezone
+
+from statements.models import Release, StatementPage
+from statements.release import ReleaseStatementAction, ScheduleReleaseAction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ready(site_tree, governments):
+    return factories.ready_for_release(
+        site_tree["newsrooms"]["en"], governments, lead=governments["CA"], slug="ready"
+    )
+
+
+def url(statement):
+    return f"/admin/statements/{statement.pk}/release/"
+
+
+def local_form(instant, zone="America/Toronto"):
+    local = instant.astimezone(zoneinfo.ZoneInfo(zone))
+    return {"release_at": local.strftime("%Y-%m-%dT%H:%M"), "release_timezone": zone}
+
+
+def assert_denied(response):
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/release/" not in response["Location"]
+
+
+def test_a_drafter_schedules_through_the_screen_in_local_time(client, ready):
+    statement, drafter, _approvers = ready
+    client.force_login(drafter)
+    page = client.get(url(statement)).content.decode()
+    assert "Every signature and every language is in place" in page
+    assert "Japan" in page and "JST" in page  # each signatory's local time
+    instant = (timezone.now() + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
+    response = client.post(url(statement), {"verb": "schedule", **local_form(instant)})
+    assert response.status_code == 302
+    release = Release.objects.get()
+    assert release.state == "scheduled"
+    assert release.release_at == instant
+    assert release.release_timezone == "America/Toronto"
+    html = client.get(url(statement)).content.decode()
+    assert "Scheduled" in html and "UTC" in html
+
+
+def test_a_past_instant_is_refused_with_the_reason(client, ready):
+    statement, drafter, _approvers = ready
+    client.force_login(drafter)
+    past = timezone.now() - datetime.timedelta(hours=1)
+    response = client.post(
+        url(statement), {"verb": "schedule", **local_form(past)}, follow=True
+    )
+    assert "The release instant must be in the future." in response.content.decode()
+    assert not Release.objects.exists()
+
+
+def test_an_invalid_time_zone_changes_nothing(client, ready):
+    statement, drafter, _approvers = ready
+    client.force_login(drafter)
+    response = client.post(
+        url(statement),
+        {"verb": "schedule", "release_at": "2030-01-01T09:00", "release_timezone": "Mars/Base"},
+    )
+    assert response.status_code == 400
+    assert not Release.objects.exists()
+
+
+def test_partners_read_and_confirm_but_cannot_schedule(client, ready, governments):
+    statement, drafter, approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(approvers["JP"])
+    assert client.get(url(statement)).status_code == 200
+    later = timezone.now() + datetime.timedelta(days=3)
+    for verb in ("schedule", "move", "hold", "cancel"):
+        assert_denied(client.post(url(statement), {"verb": verb, **local_form(later)}))
+    release.refresh_from_db()
+    assert release.state == "scheduled"
+
+    response = client.post(url(statement), {"verb": "confirm", "government": "JP"})
+    assert response.status_code == 302
+    assert release.confirmations.get().government_name == "Japan"
+    # Japan cannot confirm for France.
+    client.post(url(statement), {"verb": "confirm", "government": "FR"})
+    assert release.confirmations.count() == 1
+
+
+def test_outsiders_are_denied(client, ready):
+    statement, _drafter, _approvers = ready
+    outsider = factories.approver(factories.GovernmentFactory(code="ZZ"), username="zz")
+    client.force_login(outsider)
+    assert_denied(client.get(url(statement)))
+    assert_denied(client.get(f"/admin/statements/{statement.pk}/partner-kit/en.txt"))
+    client.logout()
+    assert client.get(url(statement)).status_code == 302
+
+
+def test_move_notifies_partners_and_the_queue_shows_their_confirmations(
+    client, ready, django_capture_on_commit_callbacks
+):
+    statement, drafter, approvers = ready
+    approvers["FR"].email = "fr@example.org"
+    approvers["FR"].save()
+    ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(drafter)
+    later = (timezone.now() + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(statement), {"verb": "move", **local_form(later)})
+    assert Release.objects.get().release_at == later
+    assert any("fr@example.org" in m.to for m in mail.outbox)
+    assert statement.title not in " ".join(m.subject + m.body for m in mail.outbox)
+    queue = client.get("/admin/statements/releases/").content.decode()
+    assert "not yet confirmed" in queue
+    client.force_login(approvers["FR"])
+    client.post(url(statement), {"verb": "confirm", "government": "FR"})
+    client.force_login(drafter)
+    queue = client.get("/admin/statements/releases/").content.decode()
+    assert "France: confirmed" in " ".join(queue.split())
+
+
+def test_hold_and_cancel_over_http(client, ready):
+    statement, drafter, _approvers = ready
+    ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(drafter)
+    client.post(url(statement), {"verb": "hold", "reason": "Minister travelling"})
+    assert Release.objects.get().state == "held"
+    client.post(url(statement), {"verb": "cancel", "reason": "Summit postponed"})
+    assert Release.objects.get().state == "cancelled"
+
+
+def test_the_partner_kit_has_every_language_with_fingerprint_and_instant(client, ready):
+    from docx import Document
+
+    statement, drafter, approvers = ready
+    client.force_login(approvers["JP"])
+    # Not before the release is scheduled.
+    response = client.get(f"/admin/statements/{statement.pk}/partner-kit/ja.txt")
+    assert response.status_code == 302
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    text = client.get(f"/admin/statements/{statement.pk}/partner-kit/en.txt").content.decode()
+    assert release.fingerprint in text
+    assert release.release_at.isoformat() in text
+    assert "EMBARGOED" in text
+    japanese = client.get(f"/admin/statements/{statement.pk}/partner-kit/ja.txt").content.decode()
+    assert "[ja]" in japanese  # the translated, approved words
+    assert "Fingerprint: " in japanese
+    html = client.get(f"/admin/statements/{statement.pk}/partner-kit/fr.html").content.decode()
+    assert 'lang="fr"' in html and "[fr]" in html
+    docx = client.get(f"/admin/statements/{statement.pk}/partner-kit/en.docx")
+    document = Document(io.BytesIO(docx.content))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert statement.title in paragraphs
+    assert any(release.fingerprint in p for p in paragraphs)
+    archive = client.get(f"/admin/statements/{statement.pk}/partner-kit/all.zip")
+    import zipfile
+
+    names = zipfile.ZipFile(io.BytesIO(archive.content)).namelist()
+    assert len(names) == 9  # en, fr, ja in three formats
+
+
+def test_the_queue_lists_upcoming_and_recent_releases_with_lag(client, ready, governments):
+    statement, drafter, _approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(drafter)
+    html = client.get("/admin/statements/releases/").content.decode()
+    assert "Go" in html and 'class="countdown"' in html
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() - datetime.timedelta(seconds=2)
+    )
+    ReleaseStatementAction(release.pk).execute()
+    html = client.get("/admin/statements/releases/").content.decode()
+    assert "No release is scheduled." in html
+    assert 'class="lag"' in html
+    # A translator sees no queue.
+    client.force_login(factories.translator("fr"))
+    assert client.get("/admin/statements/releases/").status_code in (302, 403)
+
+
+def test_health_reports_status_to_all_and_details_to_staff_or_token(client, settings, ready):
+    settings.COMMUNIQUE_HEALTH_TOKEN = "s3cret"
+    body = client.get("/health/").json()
+    assert body["status"] in ("ok", "degraded")
+    assert "checks" not in body
+    assert "checks" not in client.get("/health/", HTTP_AUTHORIZATION="Bearer wrong").json()
+    detailed = client.get("/health/", HTTP_AUTHORIZATION="Bearer s3cret").json()
+    assert detailed["checks"]["database"]["ok"] is True
+    assert detailed["checks"]["overdue_releases"] == 0
+
+    statement, drafter, _approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json() == {"status": "failing"}
+    staff = get_user_model().objects.create_superuser("ops", "ops@example.org", "pw")
+    client.force_login(staff)
+    assert client.get("/health/").json()["checks"]["overdue_releases"] == 1
+
+
+def test_editing_a_scheduled_statement_warns_first(client, ready):
+    statement, drafter, _approvers = ready
+    ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(drafter)
+    html = client.get(f"/admin/pages/{statement.pk}/edit/").content.decode()
+    assert "holds the release" in html
+
+
+def test_after_release_edits_never_reach_the_public_page(client, ready):
+    statement, drafter, _approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    ReleaseStatementAction(release.pk).execute()
+    page = StatementPage.objects.get(pk=statement.pk)
+    draft = page.get_latest_revision_as_object()
+    draft.title = "A later draft title"
+    draft.save_revision(user=drafter)
+    html = client.get(page.url).content.decode()
+    assert statement.title in html
+    assert "A later draft title" not in html
