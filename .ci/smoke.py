@@ -27,7 +27,9 @@ STATEMENT_PATH = "/en/newsroom/joint-statement-msmt-first-report/"
 
 def compose_commands(path):
     services = yaml.safe_load(Path(path).read_text())["services"]
-    return {name: shlex.split(services[name]["command"]) for name in ("web", "worker", "beat", "clock")}
+    return {
+        name: shlex.split(services[name]["command"]) for name in ("web", "worker", "beat", "clock")
+    }
 
 
 def free_port():

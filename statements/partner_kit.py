@@ -32,8 +32,8 @@ def _paragraphs(page):
     for block in page.body:
         kind, value = block.block_type, block.value
         if kind == "paragraph":
-            for chunk in value.source.replace("</p>", "</p>\n").replace("</li>", "</li>\n").split(
-                "\n"
+            for chunk in (
+                value.source.replace("</p>", "</p>\n").replace("</li>", "</li>\n").split("\n")
             ):
                 text = strip_tags(chunk).strip()
                 if text:
@@ -97,7 +97,15 @@ def kit_entry(statement, page, release):
 
 
 def as_text(entry):
-    lines = [entry["embargo"], "", entry["title"], "", f"{entry['dateline']}", entry["issued_by"], ""]
+    lines = [
+        entry["embargo"],
+        "",
+        entry["title"],
+        "",
+        f"{entry['dateline']}",
+        entry["issued_by"],
+        "",
+    ]
     lines += [entry["summary"], ""]
     lines += [text for _kind, text in entry["body"]]
     lines += [""] + [

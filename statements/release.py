@@ -124,34 +124,44 @@ def describe(problem):
         "no_instant": lambda: _("Set the planned release instant first."),
         "past": lambda: _("The release instant must be in the future."),
         "released": lambda: _("This statement has already been released."),
-        "not_signed": lambda: _("%(government)s has not signed off the current text.")
-        % {"government": problem["government"]},
+        "not_signed": lambda: (
+            _("%(government)s has not signed off the current text.")
+            % {"government": problem["government"]}
+        ),
         "no_signatories": lambda: _("The statement has no signatories."),
-        "not_started": lambda: _("%(language)s: the translation has not been started.")
-        % {"language": language},
-        "in_progress": lambda: _("%(language)s: the translation is %(percent)s%% done.")
-        % {"language": language, "percent": problem.get("percent", 0)},
-        "translated": lambda: _("%(language)s: waiting for approval by %(governments)s.")
-        % {"language": language, "governments": problem.get("governments", "")},
-        "out_of_date": lambda: _(
-            "%(language)s: the source changed after the translation was made; "
-            "update the translation and approve it again."
-        )
-        % {"language": language},
-        "approval_stale": lambda: _(
-            "%(language)s: an approval does not match the current text of the translation."
-        )
-        % {"language": language},
-        "missing_page": lambda: _("%(language)s: there is no translated page.")
-        % {"language": language},
+        "not_started": lambda: (
+            _("%(language)s: the translation has not been started.") % {"language": language}
+        ),
+        "in_progress": lambda: (
+            _("%(language)s: the translation is %(percent)s%% done.")
+            % {"language": language, "percent": problem.get("percent", 0)}
+        ),
+        "translated": lambda: (
+            _("%(language)s: waiting for approval by %(governments)s.")
+            % {"language": language, "governments": problem.get("governments", "")}
+        ),
+        "out_of_date": lambda: (
+            _(
+                "%(language)s: the source changed after the translation was made; "
+                "update the translation and approve it again."
+            )
+            % {"language": language}
+        ),
+        "approval_stale": lambda: (
+            _("%(language)s: an approval does not match the current text of the translation.")
+            % {"language": language}
+        ),
+        "missing_page": lambda: (
+            _("%(language)s: there is no translated page.") % {"language": language}
+        ),
         "source_not_released": lambda: _(
             "The statement itself must be released before a language is released on its own."
         ),
         "language_live": lambda: _("%(language)s is already public.") % {"language": language},
-        "language_not_dropped": lambda: _(
-            "%(language)s was not dropped: it is released with the statement."
-        )
-        % {"language": language},
+        "language_not_dropped": lambda: (
+            _("%(language)s was not dropped: it is released with the statement.")
+            % {"language": language}
+        ),
         "not_allowed": lambda: _("Only the statement's editors can schedule its release."),
         "edited": lambda: _("The statement was edited after the release was scheduled."),
         "held_by_user": lambda: _("Held by %(user)s.") % {"user": problem.get("user", "")},
@@ -496,11 +506,16 @@ class ConfirmReleaseAction:
         government = next(
             (g for g in signatory_governments(statement) if g.code == self.code), None
         )
-        if government is None or not self.user.groups.filter(
-            pk=government.approver_group_id
-        ).exists():
+        if (
+            government is None
+            or not self.user.groups.filter(pk=government.approver_group_id).exists()
+        ):
             raise ActionRefused([_("Only a signatory government's approvers can confirm.")])
-        if release.state not in (Release.State.SCHEDULED, Release.State.HELD, Release.State.CANCELLED):
+        if release.state not in (
+            Release.State.SCHEDULED,
+            Release.State.HELD,
+            Release.State.CANCELLED,
+        ):
             raise ActionRefused([_("This release has already happened.")])
         confirmation = ReleaseConfirmation.objects.create(
             release=release,
@@ -794,8 +809,8 @@ def queue_trigger(release_id):
 def queue_upcoming():
     horizon = db_now() + eta_window()
     queued = 0
-    for release_id in Release.objects.scheduled().filter(release_at__lte=horizon).values_list(
-        "pk", flat=True
+    for release_id in (
+        Release.objects.scheduled().filter(release_at__lte=horizon).values_list("pk", flat=True)
     ):
         queued += bool(queue_trigger(release_id))
     return queued

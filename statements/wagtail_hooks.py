@@ -269,7 +269,9 @@ def add_translation_summary_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_release_log_actions(actions):
-    actions.register_action("statements.release_schedule", _("Schedule release"), _("Release scheduled"))
+    actions.register_action(
+        "statements.release_schedule", _("Schedule release"), _("Release scheduled")
+    )
     actions.register_action("statements.release_hold", _("Hold release"), _("Release held"))
     actions.register_action("statements.release_move", _("Move release"), _("Release moved"))
     actions.register_action(
@@ -340,4 +342,18 @@ def warn_before_editing_a_scheduled_statement(request, page):
                 "signatures or approvals on the changed text and holds the release."
             ),
         )
+    return None
+
+
+@hooks.register("before_serve_document")
+def keep_embargoed_documents_private(document, request):
+    """A document used only by unreleased statements is not served to the public."""
+    from .embargo import document_is_embargoed
+
+    if document_is_embargoed(document) and not (
+        request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
+    ):
+        from django.http import Http404
+
+        raise Http404
     return None

@@ -334,10 +334,9 @@ def ready_for_release(newsroom, governments, lead=None, release_at=None, **field
     )
     approvers = {}
     for code, government in governments.items():
-        approvers[code] = (
-            get_user_model().objects.filter(groups=government.approver_group_id).first()
-            or approver(government)
-        )
+        approvers[code] = get_user_model().objects.filter(
+            groups=government.approver_group_id
+        ).first() or approver(government)
     submit_for_signoff(statement, user)
     for code in governments:
         SignOffAction(statement, approvers[code], code).execute()

@@ -595,7 +595,14 @@ class StatementPage(Page):
 
     @cached_property
     def ordered_related_links(self):
-        return list(self.related_links.select_related("link_page").order_by("sort_order"))
+        """Related links; a link to a page the public cannot see yet (an unreleased
+        statement) is left out, so it names nothing under embargo."""
+        links = self.related_links.select_related("link_page").order_by("sort_order")
+        return [
+            link
+            for link in links
+            if link.link_page_id is None or (link.link_page.live and not link.link_page.expired)
+        ]
 
     @cached_property
     def listed_topics(self):

@@ -109,6 +109,9 @@ class ReleasedPage(models.Model):
             models.UniqueConstraint(fields=["page", "revision"], name="one_snapshot_per_revision")
         ]
 
+    def __str__(self):
+        return f"{self.page_id} ({self.language_code}) at {self.released_at:%Y-%m-%d %H:%M:%S}"
+
 
 class ReleaseConfirmation(models.Model):
     """A partner government has seen the (new) release instant and confirms it."""
@@ -117,12 +120,13 @@ class ReleaseConfirmation(models.Model):
     government_key = models.UUIDField(_("government"))
     government_name = models.CharField(_("government name"), max_length=255)
     release_at = models.DateTimeField(_("confirmed instant"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("release confirmation")
         verbose_name_plural = _("release confirmations")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.government_name}: {self.release_at:%Y-%m-%d %H:%M} UTC"

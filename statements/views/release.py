@@ -168,13 +168,14 @@ class ReleaseView(View):
         statement = self.statement
         release = current_release(statement)
         pending = release if release and release.state != Release.State.RELEASED else None
-        late = [
-            r
-            for r in Release.objects.filter(statement_id=statement.pk)
+        late = list(
+            Release.objects.filter(statement_id=statement.pk)
             .exclude(language_code="")
             .exclude(state=Release.State.CANCELLED)
-        ]
-        instant = release.release_at if release else statement.get_latest_revision_as_object().release_at
+        )
+        instant = (
+            release.release_at if release else statement.get_latest_revision_as_object().release_at
+        )
         problems = [] if statement.live else release_problems(statement)
         return {
             "statement": statement,
@@ -483,7 +484,9 @@ def health(request):
     broker_ok, broker_error = _check_broker()
     overdue = None
     if database_ok:
-        overdue = Release.objects.scheduled().filter(release_at__lt=db_now() - OVERDUE_AFTER).count()
+        overdue = (
+            Release.objects.scheduled().filter(release_at__lt=db_now() - OVERDUE_AFTER).count()
+        )
     if not database_ok or overdue:
         status = "failing"
     elif not broker_ok:

@@ -126,7 +126,9 @@ def test_an_unapproved_or_out_of_date_language_blocks_scheduling(ready):
     assert "French: the source changed" in reasons
 
 
-def test_go_no_go_at_the_instant_holds_and_says_what_failed(ready, django_capture_on_commit_callbacks):
+def test_go_no_go_at_the_instant_holds_and_says_what_failed(
+    ready, django_capture_on_commit_callbacks
+):
     statement, drafter, approvers = ready
     drafter.email = "drafter@example.org"
     drafter.save()
@@ -178,7 +180,9 @@ def test_hold_move_and_cancel(ready, django_capture_on_commit_callbacks):
     with pytest.raises(ActionRefused):
         MoveReleaseAction(release, approvers["JP"], later).execute()
     with pytest.raises(ActionRefused):
-        MoveReleaseAction(release, drafter, timezone.now() - datetime.timedelta(minutes=1)).execute()
+        MoveReleaseAction(
+            release, drafter, timezone.now() - datetime.timedelta(minutes=1)
+        ).execute()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         MoveReleaseAction(release, drafter, later).execute()
@@ -243,7 +247,9 @@ def test_a_dropped_language_is_released_later_on_its_own(ready, governments):
     with pytest.raises(ActionRefused):
         ScheduleReleaseAction(statement, drafter, language_code="fr").execute()
     late = ScheduleReleaseAction(
-        statement, drafter, release_at=timezone.now() + datetime.timedelta(hours=1),
+        statement,
+        drafter,
+        release_at=timezone.now() + datetime.timedelta(hours=1),
         language_code="ja",
     ).execute()
     make_due(late)

@@ -111,13 +111,6 @@ class Process:
 
     def stop(self):
         """Stop it (politely first), however the test went."""
-        t0 = time.monotonic()
-        try:
-            self._stop()
-        finally:
-            print("STOP", self.name, time.monotonic() - t0, flush=True)
-
-    def _stop(self):
         if self.popen.poll() is None:
             self.popen.terminate()
             try:
@@ -359,9 +352,7 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
     """The task is queued in Redis and taken by a worker; then Redis dies before the
     instant, taking the task with it. The release clock releases on time regardless,
     and the worker and clock, configured with the dead Redis, do not get in its way."""
-    print("T0", time.monotonic(), flush=True)
     statement, release = ready_statement()
-    print("T ready", time.monotonic(), flush=True)
     redis_server, private_url = own_redis(tmp_path)
     env = process_env(REDIS_URL=private_url)
     worker = clock = None
@@ -372,7 +363,7 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
         clock.wait_for("release clock: active")
 
         queue = subprocess.run(  # noqa: S603
-            [sys.executable, "-c", QUEUE_SCRIPT, str(release.pk), "8"],
+            [sys.executable, "-c", QUEUE_SCRIPT, str(release.pk), "6"],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -387,7 +378,6 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
         # Celery 5 logs "Task statements.tasks.release_statement_task[<id>] received".
         worker.wait_for("statements.tasks.release_statement_task[", "received", timeout=20)
 
-        print("T before kill", time.monotonic(), (instant - db_now()).total_seconds(), flush=True)
         redis_server.kill()
         seconds_left = (instant - db_now()).total_seconds()
         assert seconds_left > 0, (
@@ -407,7 +397,6 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
         redis_server.stop()
     assert_released_once(statement, release)
     release.refresh_from_db()
-    print(worker.tail(3000)); print(clock.tail(3000)); print("T end", time.monotonic())
     assert release.released_by == "clock", (release.released_by, worker.tail(3000))
     assert 0 <= release.lag_seconds <= GUARANTEE_S
 

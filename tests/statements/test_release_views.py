@@ -59,9 +59,7 @@ def test_a_past_instant_is_refused_with_the_reason(client, ready):
     statement, drafter, _approvers = ready
     client.force_login(drafter)
     past = timezone.now() - datetime.timedelta(hours=1)
-    response = client.post(
-        url(statement), {"verb": "schedule", **local_form(past)}, follow=True
-    )
+    response = client.post(url(statement), {"verb": "schedule", **local_form(past)}, follow=True)
     assert "The release instant must be in the future." in response.content.decode()
     assert not Release.objects.exists()
 

@@ -5,7 +5,6 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
-from wagtail_localize.models import StringTranslation, Translation
 
 from statements.actions import UpdateTranslationsAction
 from statements.models import StatementPage

@@ -1,0 +1,151 @@
+"""The embargo: before its release a statement is on no public channel, in any language.
+
+The test walks statements.channels.CHANNELS, the registry of public channels, for
+every language; a second test makes sure no public URL prefix escapes the registry.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import get_resolver
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from statements.channels import CHANNELS, NOT_CHANNELS
+from statements.models import Release, StatementPage, StatementRelatedLink
+from statements.release import ReleaseStatementAction, ScheduleReleaseAction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "The embargoed governments note a confidential finding."
+TITLE = "Embargoed joint statement on maritime monitoring"
+SLUG = "embargoed-maritime-monitoring"
+
+
+@dataclass
+class Subject:
+    language: str
+    statement_path: str
+    newsroom_path: str
+    home_path: str
+    statement_type: str
+    slug: str = SLUG
+    linking_path: str = ""
+    document_url: str = ""
+    preview_urls: list = field(default_factory=list)
+
+
+@pytest.fixture
+def embargoed(governments):
+    site = factories.build_site(languages=("en", "fr", "ja"))
+    newsrooms = site["newsrooms"]
+    document = get_document_model().objects.create(
+        title="Annex on maritime monitoring",
+        file=ContentFile(b"annex", name="embargoed-annex.txt"),
+    )
+    statement, drafter, _approvers = factories.ready_for_release(
+        newsrooms["en"],
+        governments,
+        lead=governments["CA"],
+        title=TITLE,
+        slug=SLUG,
+        body=[
+            ("paragraph", f"<p>{SENTENCE}</p>"),
+            ("document", {"document": document, "title": "Annex"}),
+        ],
+    )
+    # An already released statement links to the embargoed one.
+    linking = factories.make_statement(
+        newsrooms["en"], [governments["CA"]], lead=governments["CA"], slug="earlier-statement"
+    )
+    link = StatementRelatedLink(
+        page=linking, title=TITLE, link_page=statement, locale=linking.locale
+    )
+    link.save()
+    pages = {
+        p.locale.language_code: p
+        for p in StatementPage.objects.filter(translation_key=statement.translation_key)
+    }
+    subjects = []
+    for code, page in pages.items():
+        subjects.append(
+            Subject(
+                language=code,
+                statement_path=f"/{code}/newsroom/{SLUG}/",
+                newsroom_path=f"/{code}/newsroom/",
+                home_path=f"/{code}/",
+                statement_type=statement.statement_type,
+                linking_path="/en/newsroom/earlier-statement/" if code == "en" else "",
+                document_url=document.url,
+                preview_urls=[
+                    f"/admin/pages/{page.pk}/edit/preview/",
+                    f"/admin/pages/{page.pk}/view_draft/",
+                ],
+            )
+        )
+    return statement, drafter, subjects
+
+
+def read(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        return response.status_code, ""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return 200, raw.decode(errors="replace")
+
+
+def test_nothing_shows_before_release_and_everything_after(client, embargoed):
+    statement, drafter, subjects = embargoed
+    assert {s.language for s in subjects} == {"en", "fr", "ja"}
+    checked = 0
+    for subject in subjects:
+        for channel in CHANNELS:
+            for url in channel.urls(subject):
+                status, body = read(client, url)
+                where = f"{channel.name} {url} before release"
+                if channel.kind == "file":
+                    assert status == 404, where
+                else:
+                    for text in (TITLE, SLUG, SENTENCE):
+                        assert text not in body, f"{text!r} leaked on {where}"
+                checked += 1
+    assert checked >= 15
+
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert ReleaseStatementAction(release.pk).execute().state == "released"
+
+    expected = {"title": TITLE, "slug": SLUG, "sentence": SENTENCE}
+    for subject in subjects:
+        for channel in CHANNELS:
+            for url in channel.urls(subject):
+                status, body = read(client, url)
+                where = f"{channel.name} {url} after release"
+                if channel.kind == "file":
+                    assert status == 200, where
+                    continue
+                if not channel.shows_after:
+                    for text in expected.values():
+                        assert text not in body, f"{text!r} shown on {where}"
+                    continue
+                assert status == 200, where
+                for key in channel.shows_after:
+                    assert expected[key] in body, f"{key} missing on {where}"
+
+
+def test_every_public_url_prefix_is_a_registered_channel():
+    """A new public route (feed, API, sitemap, search) must join the registry."""
+    covered = {prefix for channel in CHANNELS for prefix in channel.prefixes}
+    covered |= set(NOT_CHANNELS)
+    for pattern in get_resolver().url_patterns:
+        prefix = str(pattern.pattern)
+        if prefix.startswith("admin/"):
+            prefix = "admin/"
+        if "LocalePrefixPattern" in type(pattern.pattern).__name__ or prefix in ("", "^"):
+            prefix = "<lang>/"
+        assert prefix in covered, f"public URL prefix {prefix!r} is not in statements.channels"
