@@ -53,7 +53,9 @@ OVERDUE_AFTER = datetime.timedelta(seconds=15)
 class InstantForm(forms.Form):
     release_at = forms.DateTimeField(
         label=gettext_lazy("Release date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "step": "1"}, format="%Y-%m-%dT%H:%M:%S"
+        ),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
         help_text=gettext_lazy("Local time in the release time zone."),
     )

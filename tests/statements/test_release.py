@@ -258,3 +258,81 @@ def test_a_dropped_language_is_released_later_on_its_own(ready, governments):
     assert [p.locale.language_code for p in outcome.pages] == ["ja"]
     assert versions(statement)["ja"].live
     assert PageLogEntry.objects.filter(action="statements.release").count() == 2
+
+
+def test_the_precheck_tells_who_can_fix_what_once(ready, django_capture_on_commit_callbacks):
+    from statements.models import Approval
+    from statements.release import precheck_due
+
+    statement, drafter, approvers = ready
+    drafter.email = "drafter@example.org"
+    drafter.save()
+    for code, user in approvers.items():
+        user.email = f"{code.lower()}@example.org"
+        user.save()
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    # Outside the pre-check window nothing is sent.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert precheck_due() == 0
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() + datetime.timedelta(minutes=10)
+    )
+    Approval.objects.filter(subject="translation", language_code="ja").update(state="void")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert precheck_due() == 1
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert {"drafter@example.org", "jp@example.org"} <= recipients
+    assert "fr@example.org" not in recipients
+    assert all("Japanese: waiting for approval by Japan" in m.body for m in mail.outbox)
+    assert all(statement.title not in m.body for m in mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert precheck_due() == 0  # once per instant
+
+
+def test_statement_released_purges_every_language_url_after_commit(
+    ready, settings, django_capture_on_commit_callbacks
+):
+    from statements.release import statement_released
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {"BACKEND": "tests.statements.test_release.RecordingBackend"}
+    }
+    RecordingBackend.purged.clear()
+    received = []
+    statement_released.connect(
+        lambda sender, release, pages, **kw: received.append(len(pages)),
+        weak=False,
+        dispatch_uid="test-received",
+    )
+    statement, drafter, _approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    make_due(release)
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            ReleaseStatementAction(release.pk).execute()
+        assert RecordingBackend.purged == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+    finally:
+        statement_released.disconnect(dispatch_uid="test-received")
+    assert received == [3]
+    purged = " ".join(RecordingBackend.purged)
+    for code in ("en", "fr", "ja"):
+        assert f"/{code}/newsroom/ready/" in purged
+
+
+class RecordingBackend:
+    purged = []
+
+    def __init__(self, params):
+        pass
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
