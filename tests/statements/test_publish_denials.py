@@ -117,3 +117,68 @@ def test_finishing_the_workflow_does_not_publish(statement, governments):
     for code in ("CA", "FR"):
         SignOffAction(statement, factories.approver(governments[code]), code).execute()
     assert not is_live(statement)
+
+
+def test_update_translations_with_publish_does_not_publish(root_client, statement):
+    """wagtail-localize's "Update translations" offers to publish them: refused."""
+    french = statement.get_translation(factories.locale("fr"))
+    translation = Translation.objects.get(
+        source__object_id=statement.translation_key, target_locale=french.locale
+    )
+    response = root_client.post(
+        f"/admin/localize/update/{translation.source_id}/", {"publish_translations": "on"}
+    )
+    assert response.status_code == 403
+    assert not is_live(french)
+    assert not is_live(statement)
+
+
+def test_signing_to_clearance_over_http_does_not_publish(client, statement, governments):
+    """The workflow's finish, reached through the sign-off screens, clears and stops."""
+    drafter = factories.drafter(username="drafter3")
+    factories.submit_for_signoff(statement, drafter)
+    for code in ("CA", "FR"):
+        client.force_login(factories.approver(governments[code]))
+        latest = StatementPage.objects.get(pk=statement.pk).get_latest_revision()
+        response = client.post(
+            f"/admin/statements/{statement.pk}/sign-off/sign-off-{code.lower()}/",
+            {"revision_id": latest.pk, "comment": ""},
+        )
+        assert response.status_code == 302
+    from statements.actions import is_cleared
+
+    assert is_cleared(StatementPage.objects.get(pk=statement.pk))
+    assert not is_live(statement)
+    assert client.get(statement.url or "/en/newsroom/unreleased/").status_code == 404
+
+
+def test_translated_page_editor_publish_after_release_changes_nothing_public(
+    root_client, site_tree, governments, client
+):
+    """After release, wagtail-localize's editor saves drafts: the public text stays."""
+    from django.utils import timezone
+
+    from statements.models import Release
+    from statements.release import ReleaseStatementAction, ScheduleReleaseAction
+
+    statement, drafter, _approvers = factories.ready_for_release(
+        site_tree["newsrooms"]["en"],
+        {"CA": governments["CA"], "FR": governments["FR"]},
+        slug="released-then-edited",
+    )
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(release_at=timezone.now())
+    ReleaseStatementAction(release.pk).execute()
+    french = statement.get_translation(factories.locale("fr"))
+    before = client.get("/fr/newsroom/released-then-edited/").content.decode()
+    translation = Translation.objects.get(
+        source__object_id=statement.translation_key, target_locale=french.locale
+    )
+    from wagtail_localize.models import StringTranslation
+
+    StringTranslation.objects.filter(locale=french.locale).update(data="Texte modifié")
+    root_client.post(f"/admin/localize/translate/{translation.pk}/preview/")
+    root_client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+    after = client.get("/fr/newsroom/released-then-edited/").content.decode()
+    assert "Texte modifié" not in after
+    assert before.count("[fr]") == after.count("[fr]")

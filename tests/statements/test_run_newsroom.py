@@ -93,6 +93,7 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
 
     assert code == 0, output[-3000:]
     assert "Demo logins" in output
+    assert "release clock: polling" in output
     assert "Stopped web, worker, beat and the release clock." in output
     # Nothing is left behind: the whole process group is gone.
     time.sleep(1)
