@@ -231,3 +231,19 @@ def test_after_release_edits_never_reach_the_public_page(client, ready):
     html = client.get(page.url).content.decode()
     assert statement.title in html
     assert "A later draft title" not in html
+
+
+def test_local_times_are_stored_in_utc_across_a_daylight_saving_change(client, ready):
+    """09:00 in Ottawa is 14:00 UTC the day before clocks go forward and 13:00 after."""
+    statement, drafter, _approvers = ready
+    client.force_login(drafter)
+    form = {"verb": "schedule", "release_timezone": "America/Toronto"}
+    client.post(url(statement), {**form, "release_at": "2027-03-13T09:00"})
+    release = Release.objects.get()
+    assert release.release_at == datetime.datetime(2027, 3, 13, 14, 0, tzinfo=datetime.UTC)
+    client.post(url(statement), {"verb": "move", **form, "release_at": "2027-03-14T09:00"})
+    release.refresh_from_db()
+    assert release.release_at == datetime.datetime(2027, 3, 14, 13, 0, tzinfo=datetime.UTC)
+    html = client.get(url(statement)).content.decode()
+    assert "09:00 EDT / 13:00 UTC" in html
+    assert "22:00 JST" in html
