@@ -275,9 +275,11 @@ CELERY_BEAT_SCHEDULE = {
 # ETA tasks are queued only this far ahead: well inside the broker's visibility
 # timeout, after which Redis would deliver a far-future ETA task a second time.
 COMMUNIQUE_RELEASE_ETA_WINDOW = ENV_RELEASE_ETA_WINDOW
-if ENV_REDIS_URL and CELERY_BROKER_TRANSPORT_OPTIONS.get(
-    "visibility_timeout", 3600
-) <= COMMUNIQUE_RELEASE_ETA_WINDOW:
+if (
+    ENV_REDIS_URL
+    and CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    <= COMMUNIQUE_RELEASE_ETA_WINDOW
+):
     raise ImproperlyConfigured("RELEASE_ETA_WINDOW must be shorter than the visibility timeout")
 COMMUNIQUE_RELEASE_PRECHECK_MINUTES = ENV_RELEASE_PRECHECK_MINUTES
 COMMUNIQUE_RELEASE_CLOCK_INTERVAL = ENV_RELEASE_CLOCK_INTERVAL_MS / 1000.0

@@ -111,9 +111,7 @@ def wagtail_page(homes, number):
 
     from tests import factories
 
-    source = Page(
-        title=f"Go-live page {number}", slug=f"bench-go-live-{number}", live=False
-    )
+    source = Page(title=f"Go-live page {number}", slug=f"bench-go-live-{number}", live=False)
     source.locale = homes["en"].locale
     homes["en"].add_child(instance=source)
     source.save_revision()
@@ -154,8 +152,7 @@ def build(statements, wagtail):
             raise SystemExit(f"bench data: statement {statement.pk} lacks {sorted(missing)}")
         built.append({"id": statement.pk, "urls": urls})
         print(
-            f"built statement {number + 1}/{statements} "
-            f"({time.monotonic() - started:.0f}s)",
+            f"built statement {number + 1}/{statements} ({time.monotonic() - started:.0f}s)",
             file=sys.stderr,
             flush=True,
         )
