@@ -1,8 +1,16 @@
-"""`make bench`: server-side render cost of a statement against Wagtail's own floor.
+"""`make bench`: server-side render cost of a statement against Wagtail's own floor,
+then the release lag.
 
-Runs in one process on whatever database DATABASE_URL names, inside a throwaway
-test database, so ratios compare like with like. Prints a table and, last, one
-JSON line (also written to var/bench.json). Not part of `make test`.
+The render figures run in one process on whatever database DATABASE_URL names, inside
+a throwaway test database, so ratios compare like with like. The release lag
+(tests/bench_release) needs PostgreSQL and Redis: it starts the web server, a Celery
+worker and the release clock on a database of its own, releases statements in seven
+languages at instants a few seconds ahead and polls every language URL, and does the
+same with Wagtail's go-live date and `publish_scheduled` run each minute. Without
+PostgreSQL and Redis it is skipped, and says why.
+
+Prints a table and, last, one JSON line (also written to var/bench.json). Not part of
+`make test`.
 """
 
 import json
@@ -10,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,10 +122,41 @@ def main():
     ]
     for label, value in rows:
         print(f"{label:<34}{value:>12}")
+    sys.stdout.flush()
+
+    failed = release_lag(results)
     out = ROOT / "var" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results) + "\n")
     print(json.dumps(results))
+    if failed:
+        sys.exit(1)
+
+
+def release_lag(results):
+    """Add the release-lag figures to ``results``; True if the release path failed."""
+    from tests.bench_release.run import BenchFailed, Skipped, run_release_bench
+
+    print()
+    try:
+        release, lines, failed = run_release_bench(log=lambda line: print(line, flush=True))
+    except Skipped as skipped:
+        print(f"release lag benchmark SKIPPED: {skipped}")
+        return False
+    except BenchFailed as failure:
+        print(f"release lag benchmark FAILED: {failure}")
+        return True
+    except Exception:  # noqa: BLE001 - the render figures above still stand
+        print("release lag benchmark FAILED with an error:")
+        traceback.print_exc(file=sys.stdout)
+        return True
+    for line in lines:
+        if isinstance(line, str):
+            print(line)
+        else:
+            print(f"{line[0]:<46}{line[1]:>10}")
+    results.update(release)
+    return failed
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import json
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -173,7 +174,7 @@ def schedule_wagtail(page_ids, instant):
 
 
 def schedule():
-    from statements.models import StatementPage
+    from statements.models import Release, StatementPage
     from statements.release import ScheduleReleaseAction, db_now
 
     db_now()
@@ -184,16 +185,22 @@ def schedule():
         ahead = item["at"] - time.time()
         if item["kind"] == "release":
             statement = StatementPage.objects.get(pk=item["id"])
-            release = ScheduleReleaseAction(
-                statement, statement.owner, release_at=instant
-            ).execute()
-            release.refresh_from_db()
+            error = ""
+            try:
+                ScheduleReleaseAction(statement, statement.owner, release_at=instant).execute()
+            except Exception as exc:  # noqa: BLE001 - reported; the release may stand
+                error = f"{type(exc).__name__}: {exc}"
+                print(f"scheduling statement {statement.pk}:", file=sys.stderr)
+                traceback.print_exc()
+            release = Release.objects.filter(statement_id=statement.pk).first()
             emit(
                 {
                     **item,
-                    "release_id": release.pk,
+                    "release_id": release and release.pk,
+                    "state": release and release.state,
                     "ahead_s": round(ahead, 3),
-                    "queued": release.queued_for is not None,
+                    "queued": bool(release and release.queued_for),
+                    "error": error,
                 }
             )
         else:
