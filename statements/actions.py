@@ -78,7 +78,8 @@ def current_fingerprint(statement):
 def signatory_governments(statement):
     """The signatories of the latest saved words, in display order."""
     latest = statement.get_latest_revision_as_object()
-    return [s.government for s in latest.signatories.all() if s.government_id]
+    signatories = sorted(latest.signatories.all(), key=lambda s: s.sort_order or 0)
+    return [s.government for s in signatories if s.government_id]
 
 
 def signoff_task_state(statement, lock=False):

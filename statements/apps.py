@@ -8,7 +8,8 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers, tasks  # noqa: F401 - registers the Celery tasks by name
+        # Importing the task modules registers the Celery tasks by name.
+        from . import signal_handlers, subscription_tasks, tasks  # noqa: F401
 
         signal_handlers.connect()
 

@@ -48,6 +48,32 @@ def _document_urls(subject):
     return [subject.document_url] if subject.document_url else []
 
 
+def _feed_urls(subject):
+    base = f"/{subject.language}/feeds/"
+    return [base + "rss/", base + "atom/", base + "rss/?type=" + subject.statement_type]
+
+
+def _search_urls(subject):
+    words = subject.slug.replace("-", " ")
+    return [
+        f"/{subject.language}/search/?q={words.split()[0]}",
+        f"/{subject.language}/search/?q={words}",
+    ]
+
+
+def _api_urls(subject):
+    pages = "/api/v2/pages/"
+    return [
+        f"{pages}?type=statements.StatementPage&fields=*&locale={subject.language}",
+        f"{pages}?type=statements.StatementPage&fields=*&search={subject.slug.split('-')[0]}"
+        f"&locale={subject.language}",
+    ]
+
+
+def _sitemap_urls(subject):
+    return ["/sitemap.xml"]
+
+
 def _preview_urls(subject):
     return subject.preview_urls
 
@@ -64,6 +90,22 @@ CHANNELS = [
     Channel("home page listing", "page", _home_urls, prefixes=("<lang>/",)),
     Channel("links from other pages", "page", _linking_page_urls, prefixes=("<lang>/",)),
     Channel(
+        "RSS and Atom feeds",
+        "page",
+        _feed_urls,
+        prefixes=("<lang>/",),
+        shows_after=("title", "slug", "sentence"),
+    ),
+    Channel("search", "page", _search_urls, prefixes=("<lang>/",), shows_after=("title", "slug")),
+    Channel(
+        "Wagtail API v2",
+        "page",
+        _api_urls,
+        prefixes=("api/",),
+        shows_after=("title", "slug", "sentence"),
+    ),
+    Channel("sitemap", "page", _sitemap_urls, prefixes=("sitemap.xml",), shows_after=("slug",)),
+    Channel(
         "attached documents",
         "file",
         _document_urls,
@@ -77,5 +119,8 @@ CHANNELS = [
 
 # Public URL prefixes that are not channels for statements, and why.
 NOT_CHANNELS = {
+    "robots.txt": "fixed crawling rules and the sitemap's address; names no statement",
     "health/": "reports counts of overdue releases to staff only; never names a statement",
+    "preview/": "embargoed previews: one signed, expiring, revocable link per named "
+    "journalist, noindex; the leak test checks these links appear on no channel above",
 }

@@ -463,6 +463,9 @@ class MoveReleaseAction(_PendingReleaseVerb):
             data=_log_data(release, previous=old.isoformat()),
         )
         notifications.release_changed(self.statement, release, "release_moved")
+        from . import previews
+
+        previews.release_changed(self.statement, release, "release_moved", self.user)
         transaction.on_commit(lambda: queue_trigger(release.pk))
         return release
 
@@ -488,6 +491,9 @@ class CancelReleaseAction(_PendingReleaseVerb):
             data=_log_data(release, reason=self.reason),
         )
         notifications.release_changed(self.statement, release, "release_cancelled")
+        from . import previews
+
+        previews.release_changed(self.statement, release, "release_cancelled", self.user)
         return release
 
 
@@ -658,8 +664,7 @@ class ReleaseStatementAction:
             release = Release.objects.select_for_update().filter(pk=self.release_id).first()
             if release is None or release.state != Release.State.SCHEDULED:
                 return ReleaseOutcome("noop", release)
-            now = db_now()
-            if release.release_at > now:
+            if release.release_at - db_now() > prepare_ahead():
                 return ReleaseOutcome("not_due", release)
             statement = StatementPage.objects.get(pk=release.statement_id)
             _lock(statement)
@@ -667,7 +672,7 @@ class ReleaseStatementAction:
             if problems:
                 return self._hold(release, statement, problems)
             pages = self._pages(statement, release)
-            outcome = self._publish(release, statement, pages, now)
+            outcome = self._publish(release, statement, pages)
         for page in outcome.pages:
             logger.info(
                 "released %s (%s) via %s, %.3fs after the instant",
@@ -698,7 +703,15 @@ class ReleaseStatementAction:
         notifications.release_held(statement, release, problems, failed=True)
         return ReleaseOutcome("held", release, problems=problems)
 
-    def _publish(self, release, statement, pages, now):
+    def _publish(self, release, statement, pages):
+        """Publish every page inside the open transaction, wait for the instant, then
+        stamp one database timestamp and let the commit make them public together.
+
+        The work may start up to ``prepare_ahead()`` before the instant, so the commit,
+        which is what makes the pages visible, lands on the instant rather than a
+        second or more after it. Until the commit nobody sees any of it, and the row
+        locks taken here make any concurrent edit wait until after the release.
+        """
         clock = release_clock_user()
         released = []
         for page in pages:
@@ -707,12 +720,13 @@ class ReleaseStatementAction:
             page = StatementPage.objects.select_related("locale").get(pk=page.pk)
             released.append((page, revision))
         ids = [page.pk for page, _revision in released]
-        StatementPage.objects.filter(pk__in=ids).update(
-            first_published_at=now, last_published_at=now, go_live_at=None, expire_at=None
-        )
         live = StatementPage.objects.filter(pk__in=ids, live=True).count()
         if live != len(ids):
             raise RuntimeError(f"release {release.pk}: {live} of {len(ids)} pages live")
+        now = _wait_for(release.release_at)
+        StatementPage.objects.filter(pk__in=ids).update(
+            first_published_at=now, last_published_at=now, go_live_at=None, expire_at=None
+        )
         for page, revision in released:
             page.first_published_at = page.last_published_at = now
             ReleasedPage.objects.create(
@@ -753,13 +767,34 @@ class ReleaseStatementAction:
         return ReleaseOutcome("released", release, pages=pages_out)
 
 
+def prepare_ahead():
+    """How long before its instant a release may start its (invisible) work."""
+    return datetime.timedelta(seconds=settings.COMMUNIQUE_RELEASE_PREPARE_SECONDS)
+
+
+def _wait_for(instant):
+    """Sleep until the database clock reaches ``instant``; return the database time."""
+    import time
+
+    while True:
+        now = db_now()
+        remaining = (instant - now).total_seconds()
+        if remaining <= 0:
+            return now
+        time.sleep(min(remaining, 0.02))
+
+
 # --- triggers ---------------------------------------------------------------------------
 
 
 def due_release_ids(now=None):
-    now = now or db_now()
+    """Releases due now, or close enough to their instant to start preparing."""
+    horizon = (now or db_now()) + prepare_ahead()
     return list(
-        Release.objects.scheduled().filter(release_at__lte=now).values_list("pk", flat=True)
+        Release.objects.scheduled()
+        .filter(release_at__lte=horizon)
+        .order_by("release_at")
+        .values_list("pk", flat=True)
     )
 
 
@@ -794,13 +829,13 @@ def queue_trigger(release_id):
     def send():
         try:
             current_app.tasks["statements.tasks.release_statement_task"].apply_async(
-                (release_id,), eta=instant
+                (release_id,), eta=instant - prepare_ahead()
             )
         except Exception:  # noqa: BLE001 - the broker is down: the sweep and clock remain
             logger.warning("could not queue release %s; the release clock will act", release_id)
             Release.objects.filter(pk=release_id, queued_for=instant).update(queued_for=None)
 
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         return True  # in-process tests: the task would run now, before its instant
     transaction.on_commit(send)
     return True

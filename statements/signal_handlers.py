@@ -101,6 +101,10 @@ def connect():
 
     statement_released.connect(purge_released_urls, dispatch_uid="purge_released_urls")
 
+    from . import subscriptions
+
+    subscriptions.connect()
+
     post_migrate.connect(sync_locales, dispatch_uid="statements_sync_locales")
 
     post_save.connect(

@@ -241,18 +241,19 @@ RELEASE_EARLY_TOLERANCE_S = 5.0
 
 @shared_task(name="statements.tasks.release_statement_task", acks_late=True)
 def release_statement_task(release_id):
-    """Queued with an ETA at the instant. Early by a moment (clocks differ by a little)
-    it waits; early by more, or for a release since moved or held, it does nothing:
-    the release's own trigger, the sweep or the clock acts then."""
+    """Queued with an ETA a moment before the instant (the release prepares, then
+    commits on the instant). Early by a moment (clocks differ by a little) it waits;
+    early by more, or for a release since moved or held, it does nothing: the
+    release's own trigger, the sweep or the clock acts then."""
     import time
 
     from statements.models import Release
-    from statements.release import ReleaseStatementAction, db_now
+    from statements.release import ReleaseStatementAction, db_now, prepare_ahead
 
     release = Release.objects.filter(pk=release_id).first()
     if release is None or release.state != Release.State.SCHEDULED:
         return "noop"
-    remaining = (release.release_at - db_now()).total_seconds()
+    remaining = (release.release_at - prepare_ahead() - db_now()).total_seconds()
     if 0 < remaining <= RELEASE_EARLY_TOLERANCE_S:
         time.sleep(remaining)
     return ReleaseStatementAction(release_id, via="worker").execute().state

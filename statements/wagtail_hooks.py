@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import subscription_admin  # noqa: F401 - subscribers: superusers only
 from .models import AgencyAssignment, Approval, Government, MediaContact, Topic
 from .translation_status import (
     build_matrix,
@@ -284,6 +285,16 @@ def register_release_log_actions(actions):
         "statements.release_failed", _("Release check"), _("Release check failed: held")
     )
     actions.register_action("statements.release", _("Release"), _("Released in every language"))
+    actions.register_action(
+        "statements.preview_link_create",
+        _("Create embargoed preview link"),
+        _("Embargoed preview link created"),
+    )
+    actions.register_action(
+        "statements.preview_link_revoke",
+        _("Revoke embargoed preview link"),
+        _("Embargoed preview link revoked"),
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -357,3 +368,26 @@ def keep_embargoed_documents_private(document, request):
 
         raise Http404
     return None
+
+
+@hooks.register("register_rich_text_features")
+def link_only_to_released_pages(features):
+    """A rich-text link to a page the public cannot see yet (an unreleased statement)
+    keeps its words and loses its address, so it names nothing under embargo."""
+    from wagtail.rich_text.pages import PageLinkHandler
+
+    class ReleasedPageLinkHandler(PageLinkHandler):
+        @classmethod
+        def expand_db_attributes_many(cls, attrs_list):
+            anchors = []
+            for page in cls.get_many(attrs_list):
+                target = page.localized if page is not None else None
+                if target is None or not target.live or target.expired:
+                    anchors.append("<a>")
+                else:
+                    from django.utils.html import escape
+
+                    anchors.append(f'<a href="{escape(target.url)}">')
+            return anchors
+
+    features.register_link_type(ReleasedPageLinkHandler)

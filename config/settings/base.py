@@ -77,6 +77,8 @@ ENV_RELEASE_PRECHECK_MINUTES = _env_int("RELEASE_PRECHECK_MINUTES", 30)
 ENV_RELEASE_CLOCK_INTERVAL_MS = _env_int("RELEASE_CLOCK_INTERVAL_MS", 1000)
 ENV_RELEASE_ETA_WINDOW = _env_int("RELEASE_ETA_WINDOW", 1800)
 ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
+ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
+ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
@@ -95,6 +97,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -113,6 +118,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Last, so its ready() runs after Wagtail's admin has connected its signal handlers
     # (statements.wagtail_compat adjusts them).
     "statements",
@@ -122,7 +128,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -265,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.send_translation_digests_task",
         "schedule": 10 * 60.0,
     },
+    "delete-unconfirmed-subscribers": {
+        "task": "statements.subscription_tasks.delete_unconfirmed_task",
+        "schedule": 60 * 60.0,
+    },
     "release-sweep": {
         "task": "statements.tasks.release_sweep_task",
         "schedule": float(ENV_RELEASE_SWEEP_SECONDS),
@@ -283,8 +293,13 @@ if (
     raise ImproperlyConfigured("RELEASE_ETA_WINDOW must be shorter than the visibility timeout")
 COMMUNIQUE_RELEASE_PRECHECK_MINUTES = ENV_RELEASE_PRECHECK_MINUTES
 COMMUNIQUE_RELEASE_CLOCK_INTERVAL = ENV_RELEASE_CLOCK_INTERVAL_MS / 1000.0
+# A release does its work (checks, publishing every language) inside one transaction
+# up to this long before the instant, waits, and commits on the instant.
+COMMUNIQUE_RELEASE_PREPARE_SECONDS = ENV_RELEASE_PREPARE_MS / 1000.0
 # Monitoring may read the health endpoint's details with this token (staff always can).
 COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
+# Unconfirmed subscriptions (and their addresses) are deleted after this many days.
+COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 
 # --- Cache ---------------------------------------------------------------------
 if ENV_REDIS_URL:

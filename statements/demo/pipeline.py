@@ -148,4 +148,44 @@ PIPELINE = [
             "medicine or shelter."
         ],
     },
+    {
+        # Signed, translated and approved: its release is scheduled, so the release
+        # queue, the partner kit and embargoed previews have something to show.
+        "key": "cyber-norms",
+        "slug": "joint-statement-responsible-state-behaviour-cyberspace",
+        "type": "joint_statement",
+        "lead": "CA",
+        "signatories": ["CA", "FR"],
+        "contacts": ["CA"],
+        "topics": ["sanctions"],
+        "release_in_days": 7,
+        "release_time": "09:00",
+        "release_time_zone": "America/Toronto",
+        "title": "Joint statement on responsible state behaviour in cyberspace",
+        "summary": "Canada and France reaffirm the framework of responsible state "
+        "behaviour in cyberspace.",
+        "dateline": "Ottawa, Ontario",
+        "body": [
+            "Canada and France reaffirm that international law applies in cyberspace.",
+            "We will keep working with partners to hold to account those who act against it.",
+        ],
+        "signed": ["CA", "FR"],
+        "changes_requested": {},
+        "translations": {
+            "fr": [
+                "Déclaration commune sur le comportement responsable des États dans le cyberespace",
+                "Le Canada et la France réaffirment le cadre du comportement responsable des "
+                "États dans le cyberespace.",
+                "Ottawa (Ontario)",
+                "Le Canada et la France réaffirment que le droit international s’applique dans "
+                "le cyberespace.",
+                "Nous continuerons de travailler avec nos partenaires pour que ceux qui y "
+                "contreviennent répondent de leurs actes.",
+            ],
+        },
+        "approved": {"fr": ["CA", "FR"]},
+        "dropped": {},
+        "edited_after": [],
+        "schedule": True,
+    },
 ]

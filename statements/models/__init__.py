@@ -11,8 +11,9 @@ from .pages import (
     StatementTopic,
     StatementType,
 )
-from .release import Release, ReleaseConfirmation, ReleasedPage
+from .release import PreviewAccess, PreviewLink, Release, ReleaseConfirmation, ReleasedPage
 from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
+from .subscriptions import Delivery, Subscriber
 from .topics import Topic
 from .workflow_tasks import GovernmentSignOffTask
 
@@ -20,7 +21,10 @@ __all__ = [
     "AgencyAssignment",
     "Approval",
     "ChangeRequest",
+    "Delivery",
     "GovernmentSignOffTask",
+    "PreviewAccess",
+    "PreviewLink",
     "Release",
     "ReleaseConfirmation",
     "ReleasedPage",
@@ -39,6 +43,7 @@ __all__ = [
     "StatementSignatory",
     "StatementTopic",
     "StatementType",
+    "Subscriber",
     "Topic",
     "TranslationNotice",
 ]

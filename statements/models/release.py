@@ -130,3 +130,55 @@ class ReleaseConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.government_name}: {self.release_at:%Y-%m-%d %H:%M} UTC"
+
+
+class PreviewLink(models.Model):
+    """The one exception to the embargo: a named journalist reads the cleared text early.
+
+    The link carries a signed token naming this row; the row decides whether it still
+    works (expiry at the release instant or earlier, revocation). Every access is
+    recorded in ``PreviewAccess``.
+    """
+
+    statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("statement"),
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+    )
+    journalist_name = models.CharField(_("journalist"), max_length=200)
+    journalist_email = models.EmailField(_("journalist's e-mail"))
+    outlet = models.CharField(_("news organisation"), max_length=200, blank=True)
+    key = models.UUIDField(_("key"), unique=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("embargoed preview link")
+        verbose_name_plural = _("embargoed preview links")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.journalist_name} ({self.statement_id})"
+
+
+class PreviewAccess(models.Model):
+    link = models.ForeignKey(PreviewLink, on_delete=models.CASCADE, related_name="accesses")
+    accessed_at = models.DateTimeField(default=timezone.now)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    language_code = models.CharField(max_length=15, blank=True)
+    outcome = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["-accessed_at"]
+
+    def __str__(self):
+        return f"{self.link_id} {self.accessed_at:%Y-%m-%d %H:%M:%S} {self.outcome}"

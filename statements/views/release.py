@@ -91,6 +91,14 @@ class ConfirmForm(forms.Form):
     government = forms.CharField(max_length=8)
 
 
+class PreviewLinkForm(forms.Form):
+    journalist_name = forms.CharField(label=gettext_lazy("Journalist's name"), max_length=200)
+    journalist_email = forms.EmailField(label=gettext_lazy("Journalist's e-mail"))
+    outlet = forms.CharField(
+        label=gettext_lazy("News organisation"), max_length=200, required=False
+    )
+
+
 # --- who may see what -----------------------------------------------------------------
 
 
@@ -203,7 +211,19 @@ class ReleaseView(View):
             "reason_form": ReasonForm(),
             "late_form": forms_.get("late_form")
             or LateLanguageForm(languages=_late_languages(statement)),
+            "preview_form": forms_.get("preview_form") or PreviewLinkForm(),
+            "preview_links": self.preview_links(access),
+            "new_preview_url": self.request.session.pop(f"preview-url-{statement.pk}", None),
         }
+
+    def preview_links(self, access):
+        from ..models import PreviewLink
+
+        if access != "edit":
+            return []
+        return list(
+            PreviewLink.objects.filter(statement_id=self.statement.pk).prefetch_related("accesses")
+        )
 
     def kit_languages(self):
         codes = [self.statement.locale.language_code, *self.statement.required_languages()]
@@ -223,6 +243,8 @@ class ReleaseView(View):
             "cancel": self.cancel,
             "confirm": self.confirm,
             "schedule_language": self.schedule_language,
+            "preview_create": self.preview_create,
+            "preview_revoke": self.preview_revoke,
         }
         if verb not in handlers or (verb != "confirm" and access != "edit"):
             raise PermissionDenied
@@ -315,6 +337,35 @@ class ReleaseView(View):
             raise ActionRefused([_("There is no release to confirm.")])
         ConfirmReleaseAction(release, self.request.user, form.cleaned_data["government"]).execute()
         messages.success(self.request, _("Thank you: your confirmation is recorded."))
+
+    def preview_create(self):
+        from ..previews import CreatePreviewLinkAction, preview_url
+
+        form = PreviewLinkForm(self.request.POST)
+        if not form.is_valid():
+            return {"preview_form": form}
+        link = CreatePreviewLinkAction(
+            self.statement, self.request.user, **form.cleaned_data
+        ).execute()
+        self.request.session[f"preview-url-{self.statement.pk}"] = preview_url(link)
+        messages.success(
+            self.request,
+            _("Preview link created for %(name)s and sent to them by e-mail.")
+            % {"name": link.journalist_name},
+        )
+
+    def preview_revoke(self):
+        from ..models import PreviewLink
+        from ..previews import RevokePreviewLinkAction
+
+        raw = self.request.POST.get("link", "").strip()
+        link = PreviewLink.objects.filter(
+            pk=int(raw) if raw.isdigit() else None, statement_id=self.statement.pk
+        ).first()
+        if link is None:
+            raise ActionRefused([_("There is no such preview link.")])
+        RevokePreviewLinkAction(link, self.request.user).execute()
+        messages.success(self.request, _("The preview link no longer works."))
 
 
 class ReleaseDetailView(View):

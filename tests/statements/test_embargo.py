@@ -59,7 +59,16 @@ def embargoed(governments):
     )
     # An already released statement links to the embargoed one.
     linking = factories.make_statement(
-        newsrooms["en"], [governments["CA"]], lead=governments["CA"], slug="earlier-statement"
+        newsrooms["en"],
+        [governments["CA"]],
+        lead=governments["CA"],
+        slug="earlier-statement",
+        body=[
+            (
+                "paragraph",
+                f'<p>See also <a linktype="page" id="{statement.pk}">the coming one</a>.</p>',
+            )
+        ],
     )
     link = StatementRelatedLink(
         page=linking, title=TITLE, link_page=statement, locale=linking.locale
@@ -98,8 +107,14 @@ def read(client, url):
 
 
 def test_nothing_shows_before_release_and_everything_after(client, embargoed):
+    from statements.previews import CreatePreviewLinkAction, token_for
+
     statement, drafter, subjects = embargoed
     assert {s.language for s in subjects} == {"en", "fr", "ja"}
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    # An embargoed preview link exists, and must show on no public channel either.
+    link = CreatePreviewLinkAction(statement, drafter, "A. Reporter", "a@example.org").execute()
+    secrets = [token_for(link).split(":")[0], str(link.key), "/preview/"]
     checked = 0
     for subject in subjects:
         for channel in CHANNELS:
@@ -109,12 +124,11 @@ def test_nothing_shows_before_release_and_everything_after(client, embargoed):
                 if channel.kind == "file":
                     assert status == 404, where
                 else:
-                    for text in (TITLE, SLUG, SENTENCE):
+                    for text in (TITLE, SLUG, SENTENCE, *secrets):
                         assert text not in body, f"{text!r} leaked on {where}"
                 checked += 1
     assert checked >= 15
 
-    release = ScheduleReleaseAction(statement, drafter).execute()
     Release.objects.filter(pk=release.pk).update(
         release_at=timezone.now() - datetime.timedelta(seconds=1)
     )
@@ -134,6 +148,8 @@ def test_nothing_shows_before_release_and_everything_after(client, embargoed):
                         assert text not in body, f"{text!r} shown on {where}"
                     continue
                 assert status == 200, where
+                for secret in secrets:
+                    assert secret not in body, f"preview link shown on {where}"
                 for key in channel.shows_after:
                     assert expected[key] in body, f"{key} missing on {where}"
 
@@ -144,8 +160,9 @@ def test_every_public_url_prefix_is_a_registered_channel():
     covered |= set(NOT_CHANNELS)
     for pattern in get_resolver().url_patterns:
         prefix = str(pattern.pattern)
-        if prefix.startswith("admin/"):
-            prefix = "admin/"
+        # The first path segment names the route: "preview/<token>/" is "preview/".
+        if "/" in prefix:
+            prefix = prefix.split("/", 1)[0] + "/"
         if "LocalePrefixPattern" in type(pattern.pattern).__name__ or prefix in ("", "^"):
             prefix = "<lang>/"
         assert prefix in covered, f"public URL prefix {prefix!r} is not in statements.channels"

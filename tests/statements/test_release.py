@@ -336,3 +336,39 @@ class RecordingBackend:
 
     def invalidates_hostname(self, hostname):
         return True
+
+
+def test_a_near_release_queues_its_task_just_before_the_instant(
+    ready, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Outside tests Celery is not eager: scheduling queues an ETA task, a few seconds
+    ahead so the release can prepare and commit on the instant; far ones wait."""
+    from celery import current_app
+
+    from statements.release import prepare_ahead
+
+    del settings.CELERY_TASK_ALWAYS_EAGER
+    calls = []
+    task = current_app.tasks["statements.tasks.release_statement_task"]
+    monkeypatch.setattr(task, "apply_async", lambda args, eta: calls.append((args, eta)))
+    statement, drafter, _approvers = ready
+    far = ScheduleReleaseAction(statement, drafter).execute()  # two hours ahead
+    assert calls == []
+    instant = timezone.now() + datetime.timedelta(minutes=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        release = MoveReleaseAction(far, drafter, instant).execute()
+    assert calls == [((release.pk,), instant - prepare_ahead())]
+
+
+def test_a_release_prepared_early_becomes_public_on_the_instant(ready):
+    from statements.release import db_now
+
+    statement, drafter, _approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    instant = db_now() + datetime.timedelta(seconds=1.5)
+    Release.objects.filter(pk=release.pk).update(release_at=instant)
+    outcome = ReleaseStatementAction(release.pk).execute()
+    assert outcome.state == "released"
+    release.refresh_from_db()
+    assert instant <= release.released_at < instant + datetime.timedelta(seconds=1)
+    assert all(p.first_published_at == release.released_at for p in versions(statement).values())

@@ -358,11 +358,15 @@ class Command(BaseCommand):
             return
         text = spec["text"][source_code]
         zone = zoneinfo.ZoneInfo(spec["release_time_zone"])
-        release_at = (
-            datetime.datetime.fromisoformat(spec["release"])
-            .replace(tzinfo=zone)
-            .astimezone(datetime.UTC)
-        )
+        if "release_in_days" in spec:
+            # Always ahead of the day the demo is loaded, at a local time of day.
+            day = datetime.datetime.now(zone).date() + datetime.timedelta(
+                days=spec["release_in_days"]
+            )
+            planned = datetime.datetime.fromisoformat(f"{day.isoformat()}T{spec['release_time']}")
+        else:
+            planned = datetime.datetime.fromisoformat(spec["release"])
+        release_at = planned.replace(tzinfo=zone).astimezone(datetime.UTC)
         page = StatementPage(
             title=text["title"],
             slug=spec["slug"],
@@ -410,11 +414,15 @@ class Command(BaseCommand):
         if StatementPage.objects.filter(translation_key=key, locale=locale).exists():
             return
         zone = zoneinfo.ZoneInfo(spec["release_time_zone"])
-        release_at = (
-            datetime.datetime.fromisoformat(spec["release"])
-            .replace(tzinfo=zone)
-            .astimezone(datetime.UTC)
-        )
+        if "release_in_days" in spec:
+            # Always ahead of the day the demo is loaded, at a local time of day.
+            day = datetime.datetime.now(zone).date() + datetime.timedelta(
+                days=spec["release_in_days"]
+            )
+            planned = datetime.datetime.fromisoformat(f"{day.isoformat()}T{spec['release_time']}")
+        else:
+            planned = datetime.datetime.fromisoformat(spec["release"])
+        release_at = planned.replace(tzinfo=zone).astimezone(datetime.UTC)
         drafter = users["drafter"]
         page = StatementPage(
             title=spec["title"],
@@ -448,6 +456,10 @@ class Command(BaseCommand):
             draft = page.get_latest_revision_as_object()
             draft.body.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
             draft.save_revision(user=drafter)
+        if spec.get("schedule"):
+            from statements.release import ScheduleReleaseAction
+
+            ScheduleReleaseAction(page, drafter).execute()
 
     def translate_in_progress(self, page, spec, users):
         """Bring a statement's translations to the states the status screen shows."""
