@@ -78,7 +78,11 @@ def current_fingerprint(statement):
 def signatory_governments(statement):
     """The signatories of the latest saved words, in display order."""
     latest = statement.get_latest_revision_as_object()
-    signatories = sorted(latest.signatories.all(), key=lambda s: s.sort_order or 0)
+    # Display order; rows made in code may lack one, then creation order decides.
+    signatories = sorted(
+        latest.signatories.all(),
+        key=lambda s: (s.sort_order is None, s.sort_order or 0, s.pk or 0),
+    )
     return [s.government for s in signatories if s.government_id]
 
 

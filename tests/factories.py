@@ -195,10 +195,10 @@ def make_statement(
         release_timezone=release_timezone,
         **fields,
     )
-    for government in governments:
-        page.signatories.add(StatementSignatory(government=government))
-    for contact in contacts:
-        page.contacts.add(StatementContact(contact=contact))
+    for order, government in enumerate(governments):
+        page.signatories.add(StatementSignatory(government=government, sort_order=order))
+    for order, contact in enumerate(contacts):
+        page.contacts.add(StatementContact(contact=contact, sort_order=order))
     newsroom.add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:

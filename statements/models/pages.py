@@ -535,12 +535,14 @@ class StatementPage(Page):
 
     @cached_property
     def ordered_signatories(self):
-        return list(self.signatories.select_related("government").order_by("sort_order"))
+        return list(self.signatories.select_related("government").order_by("sort_order", "pk"))
 
     @cached_property
     def ordered_contacts(self):
         return list(
-            self.contacts.select_related("contact", "contact__government").order_by("sort_order")
+            self.contacts.select_related("contact", "contact__government").order_by(
+                "sort_order", "pk"
+            )
         )
 
     @cached_property
@@ -597,7 +599,7 @@ class StatementPage(Page):
     def ordered_related_links(self):
         """Related links; a link to a page the public cannot see yet (an unreleased
         statement) is left out, so it names nothing under embargo."""
-        links = self.related_links.select_related("link_page").order_by("sort_order")
+        links = self.related_links.select_related("link_page").order_by("sort_order", "pk")
         return [
             link
             for link in links
@@ -606,7 +608,7 @@ class StatementPage(Page):
 
     @cached_property
     def listed_topics(self):
-        topics = [t.topic for t in self.topics.select_related("topic").order_by("sort_order")]
+        topics = [t.topic for t in self.topics.select_related("topic").order_by("sort_order", "pk")]
         found = _localize_by_key(Topic, {t.translation_key for t in topics}, self.locale)
         return [found.get(t.translation_key, t) for t in topics]
 

@@ -382,12 +382,12 @@ class Command(BaseCommand):
             first_published_at=release_at,
             owner=users["drafter"],
         )
-        for code in spec["signatories"]:
-            page.signatories.add(StatementSignatory(government=governments[code]))
-        for code in spec["contacts"]:
-            page.contacts.add(StatementContact(contact=contacts[code]))
-        for slug in spec.get("topics", []):
-            page.topics.add(StatementTopic(topic=topics[slug]))
+        for order, code in enumerate(spec["signatories"]):
+            page.signatories.add(StatementSignatory(government=governments[code], sort_order=order))
+        for order, code in enumerate(spec["contacts"]):
+            page.contacts.add(StatementContact(contact=contacts[code], sort_order=order))
+        for order, slug in enumerate(spec.get("topics", [])):
+            page.topics.add(StatementTopic(topic=topics[slug], sort_order=order))
         for link in text.get("links", []):
             page.related_links.add(
                 StatementRelatedLink(title=link["title"], url=link["url"], locale=locale)
@@ -438,12 +438,13 @@ class Command(BaseCommand):
             release_timezone=spec["release_time_zone"],
             owner=drafter,
         )
-        for code in spec["signatories"]:
-            page.signatories.add(StatementSignatory(government=governments[code]))
-        for code in spec["contacts"]:
-            page.contacts.add(StatementContact(contact=contacts[code]))
-        for slug in spec["topics"]:
-            page.topics.add(StatementTopic(topic=topics[slug]))
+        # Explicit display order, as the editor's inline panels record it.
+        for order, code in enumerate(spec["signatories"]):
+            page.signatories.add(StatementSignatory(government=governments[code], sort_order=order))
+        for order, code in enumerate(spec["contacts"]):
+            page.contacts.add(StatementContact(contact=contacts[code], sort_order=order))
+        for order, slug in enumerate(spec["topics"]):
+            page.topics.add(StatementTopic(topic=topics[slug], sort_order=order))
         newsrooms[self.default_code].add_child(instance=page)
         page.save_revision(user=drafter)
         page.get_workflow().start(page, drafter)
