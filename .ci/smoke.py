@@ -40,7 +40,7 @@ def free_port():
 
 def run(cmd, env):
     print("+", " ".join(cmd), flush=True)
-    subprocess.run(cmd, env=env, cwd=ROOT, check=True)  # noqa: S603
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True)
 
 
 def fetch(url, timeout=10):
@@ -48,14 +48,9 @@ def fetch(url, timeout=10):
         return response.status, response.read().decode()
 
 
-def main():
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        if not os.environ.get(name):
-            sys.exit(f"smoke: {name} must be set")
-    workdir = Path(tempfile.mkdtemp(prefix="communique-smoke-"))
-    port = free_port()
+def smoke_env(workdir):
     bin_dir = Path(sys.executable).parent
-    env = {
+    return {
         **os.environ,
         "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}",
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -65,6 +60,9 @@ def main():
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
     }
+
+
+def prepare(env):
     python = sys.executable
     run([python, "manage.py", "migrate", "--noinput"], env)
     run([python, "manage.py", "compile_catalogs"], env)
@@ -74,72 +72,115 @@ def main():
         [python, "manage.py", "load_demo"], {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
     )
 
+
+def commands_for(workdir, port):
     commands = compose_commands(ROOT / "docker-compose.yml")
     web = commands["web"]
     web[web.index("--bind") + 1] = f"127.0.0.1:{port}"
     beat = commands["beat"]
     beat[beat.index("--schedule") + 1] = str(workdir / "celerybeat-schedule")
-    logs = {name: open(workdir / f"{name}.log", "w+") for name in commands}  # noqa: SIM115
+    clock = [sys.executable if commands["clock"][0] == "python" else commands["clock"][0]]
+    clock += commands["clock"][1:]
+    return (("web", web), ("worker", commands["worker"]), ("beat", beat), ("clock", clock))
+
+
+def wait_for_web(base):
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return fetch(base + "/en/")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def check_pages(base):
+    checks = [
+        ("/en/", "Communiqué"),
+        ("/fr/", "Communiqué"),
+        (STATEMENT_PATH, "Multilateral Sanctions Monitoring Team"),
+        (STATEMENT_PATH.replace("/en/", "/fr/"), '<html lang="fr"'),
+    ]
+    for path, expected in checks:
+        status, body = fetch(base + path)
+        if status != 200 or expected not in body:
+            raise SystemExit(f"smoke: GET {path} gave {status} without {expected!r}")
+        print(f"smoke: GET {path} -> {status}", flush=True)
+
+
+def wait_for_worker(env):
+    deadline = time.monotonic() + 60
+    while True:
+        ping = subprocess.run(
+            ["celery", "-A", "config", "inspect", "ping", "--timeout", "5"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if ping.returncode == 0 and "pong" in ping.stdout:
+            print("smoke: worker answers ping", flush=True)
+            return
+        if time.monotonic() > deadline:
+            raise SystemExit(f"smoke: worker did not answer: {ping.stdout}{ping.stderr}")
+        time.sleep(1)
+
+
+def check_processes(processes, logs):
+    for name, process in processes.items():
+        if process.poll() is not None:
+            raise SystemExit(f"smoke: {name} exited early with {process.returncode}")
+    logs["beat"].seek(0)
+    if "beat: Starting" not in logs["beat"].read():
+        raise SystemExit("smoke: beat did not start")
+    logs["clock"].seek(0)
+    if "release clock: active" not in logs["clock"].read():
+        raise SystemExit("smoke: the release clock did not take the advisory lock")
+
+
+def check_health(base):
+    status, body = fetch(base + "/health/")
+    if status != 200 or '"status": "ok"' not in body:
+        raise SystemExit(f"smoke: /health/ gave {status}: {body}")
+    print("smoke: GET /health/ -> 200 ok", flush=True)
+
+
+def stop(processes):
+    for process in processes.values():
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes.values():
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def main():
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(name):
+            sys.exit(f"smoke: {name} must be set")
+    workdir = Path(tempfile.mkdtemp(prefix="communique-smoke-"))
+    port = free_port()
+    env = smoke_env(workdir)
+    prepare(env)
+    started = commands_for(workdir, port)
+    logs = {name: open(workdir / f"{name}.log", "w+") for name, _cmd in started}  # noqa: SIM115
     processes = {}
     try:
-        clock = [sys.executable if commands["clock"][0] == "python" else commands["clock"][0]]
-        clock += commands["clock"][1:]
-        started = (("web", web), ("worker", commands["worker"]), ("beat", beat), ("clock", clock))
         for name, cmd in started:
             print("+", " ".join(cmd), flush=True)
-            processes[name] = subprocess.Popen(  # noqa: S603
+            processes[name] = subprocess.Popen(
                 cmd, env=env, cwd=ROOT, stdout=logs[name], stderr=subprocess.STDOUT
             )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, _body = fetch(base + "/en/")
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
-        checks = [
-            ("/en/", "Communiqué"),
-            ("/fr/", "Communiqué"),
-            (STATEMENT_PATH, "Multilateral Sanctions Monitoring Team"),
-            (STATEMENT_PATH.replace("/en/", "/fr/"), '<html lang="fr"'),
-        ]
-        for path, expected in checks:
-            status, body = fetch(base + path)
-            if status != 200 or expected not in body:
-                raise SystemExit(f"smoke: GET {path} gave {status} without {expected!r}")
-            print(f"smoke: GET {path} -> {status}", flush=True)
-        deadline = time.monotonic() + 60
-        while True:
-            ping = subprocess.run(  # noqa: S603
-                ["celery", "-A", "config", "inspect", "ping", "--timeout", "5"],  # noqa: S607
-                env=env,
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-            )
-            if ping.returncode == 0 and "pong" in ping.stdout:
-                print("smoke: worker answers ping", flush=True)
-                break
-            if time.monotonic() > deadline:
-                raise SystemExit(f"smoke: worker did not answer: {ping.stdout}{ping.stderr}")
-            time.sleep(1)
+        wait_for_web(base)
+        check_pages(base)
+        wait_for_worker(env)
         time.sleep(2)
-        for name, process in processes.items():
-            if process.poll() is not None:
-                raise SystemExit(f"smoke: {name} exited early with {process.returncode}")
-        logs["beat"].seek(0)
-        if "beat: Starting" not in logs["beat"].read():
-            raise SystemExit("smoke: beat did not start")
-        logs["clock"].seek(0)
-        if "release clock: active" not in logs["clock"].read():
-            raise SystemExit("smoke: the release clock did not take the advisory lock")
-        status, body = fetch(base + "/health/")
-        if status != 200 or '"status": "ok"' not in body:
-            raise SystemExit(f"smoke: /health/ gave {status}: {body}")
-        print("smoke: GET /health/ -> 200 ok", flush=True)
+        check_processes(processes, logs)
+        check_health(base)
         print(
             "smoke: web, worker, beat and the release clock ran against PostgreSQL and Redis",
             flush=True,
@@ -150,14 +191,7 @@ def main():
             print(f"----- {name} log -----\n{log.read()[-4000:]}", flush=True)
         raise
     finally:
-        for process in processes.values():
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in processes.values():
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(processes)
 
 
 if __name__ == "__main__":

@@ -8,15 +8,10 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Importing the task modules registers the Celery tasks by name.
-        from . import signal_handlers, subscription_tasks, tasks  # noqa: F401
+        # Importing the task module registers the Celery tasks by name; importing the
+        # panels gives the statement page its editor, as Wagtail's admin does for Page.
+        from . import panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
 
         signal_handlers.connect()
-
-        from .wagtail_compat import (
-            keep_statement_titles_out_of_wagtail_emails,
-            purge_statements_after_release_only,
-        )
-
-        keep_statement_titles_out_of_wagtail_emails()
-        purge_statements_after_release_only()
+        wagtail_compat.keep_statement_titles_out_of_wagtail_emails()
+        wagtail_compat.purge_statements_after_release_only()

@@ -8,7 +8,7 @@ untranslated. XML is parsed with defusedxml, which refuses DTDs and entities.
 import html
 import io
 import re
-import xml.etree.ElementTree as ET  # noqa: S405 - writing only; parsing uses defusedxml
+import xml.etree.ElementTree as ET
 import zipfile
 
 import polib
@@ -218,41 +218,36 @@ def validate(translation, data, file_format):
     known = {segment_id: source for segment_id, source, _target in units_for(translation)}
     accepted = {}
     for segment_id, source, target, where in units:
-        if segment_id not in known:
-            problems.append(
-                _("%(where)s: unknown segment id “%(id)s”.") % {"where": where, "id": segment_id}
-            )
-            continue
-        if source != known[segment_id]:
-            problems.append(
-                _("%(where)s: the source text differs from the statement's; export the file again.")
-                % {"where": where}
-            )
-            continue
-        if not target.strip():
-            continue
-        if len(target) > MAX_TARGET_LENGTH:
-            problems.append(_("%(where)s: the translation is too long.") % {"where": where})
-            continue
-        if _tags(target) != _tags(source):
-            problems.append(
-                _(
-                    "%(where)s: the inline markup differs from the source (links and formatting "
-                    "must stay as they are)."
-                )
-                % {"where": where}
-            )
-            continue
-        if sorted(_PLACEHOLDER.findall(target)) != sorted(_PLACEHOLDER.findall(source)):
-            problems.append(_("%(where)s: a placeholder is missing or added.") % {"where": where})
-            continue
-        if "<" not in source and "<" in html.unescape(target):
-            problems.append(_("%(where)s: markup is not allowed here.") % {"where": where})
-            continue
-        accepted[segment_id] = target
+        problem = _unit_problem(known, segment_id, source, target)
+        if problem:
+            problems.append(problem % {"where": where, "id": segment_id})
+        elif target.strip():
+            accepted[segment_id] = target
     if problems:
         raise ImportRejected(problems)
     return accepted
+
+
+def _unit_problem(known, segment_id, source, target):
+    """What is wrong with one unit of a file, as a message to fill in, or None."""
+    if segment_id not in known:
+        return _("%(where)s: unknown segment id “%(id)s”.")
+    if source != known[segment_id]:
+        return _("%(where)s: the source text differs from the statement's; export the file again.")
+    if not target.strip():
+        return None
+    if len(target) > MAX_TARGET_LENGTH:
+        return _("%(where)s: the translation is too long.")
+    if _tags(target) != _tags(source):
+        return _(
+            "%(where)s: the inline markup differs from the source (links and formatting "
+            "must stay as they are)."
+        )
+    if sorted(_PLACEHOLDER.findall(target)) != sorted(_PLACEHOLDER.findall(source)):
+        return _("%(where)s: a placeholder is missing or added.")
+    if "<" not in source and "<" in html.unescape(target):
+        return _("%(where)s: markup is not allowed here.")
+    return None
 
 
 def apply(translation, accepted, user, tool_name):

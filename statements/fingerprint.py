@@ -69,6 +69,13 @@ def common_words(page, include_signatories=True):
     return words
 
 
+def translation_words(page):
+    """The stored text of one language version: what its approvers approve."""
+    words = common_words(page, include_signatories=False)
+    words["dateline"] = (page.dateline or "").strip()
+    return words
+
+
 def fingerprint_of(words):
     canonical = json.dumps(words, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

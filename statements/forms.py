@@ -4,10 +4,15 @@ import datetime
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .fingerprint import normalize_block
+from .models import Government
+from .permissions import may_edit_statement
 from .validators import check_signatories, time_zone_choices, validate_time_zone
 
 
@@ -35,16 +40,6 @@ def interpret_in_zone(naive, zone_name):
 
 def _pk(value):
     return getattr(value, "pk", value) if value not in ("", None) else None
-
-
-def may_edit_statement(user, page):
-    """Edit rights of one's own (not those lent by a workflow task to its reviewers)."""
-    if user.is_superuser:
-        return True
-    tester = page.permissions_for_user(user)
-    return "change" in tester.permissions or (
-        "add" in tester.permissions and page.owner_id == user.pk
-    )
 
 
 class StatementPageForm(WagtailAdminPageForm):
@@ -128,8 +123,6 @@ class StatementPageForm(WagtailAdminPageForm):
     }
 
     def _content_of_instance(self):
-        from .fingerprint import normalize_block
-
         page = self.instance
         content = {name: getattr(page, name) or "" for name in self._PLAIN_FIELDS}
         content["lead_government"] = page.lead_government_id
@@ -143,8 +136,6 @@ class StatementPageForm(WagtailAdminPageForm):
         return content
 
     def _content_from_form(self, cleaned):
-        from .fingerprint import normalize_block
-
         content = {name: cleaned.get(name) or "" for name in self._PLAIN_FIELDS}
         content["lead_government"] = _pk(cleaned.get("lead_government"))
         content["release_at"] = cleaned.get("release_at")
@@ -186,31 +177,6 @@ class StatementPageForm(WagtailAdminPageForm):
             self.add_error(field, error)
 
 
-class SignOffForm(forms.Form):
-    """Sign off: bound to the revision the approver read, so a later save cannot slip in."""
-
-    revision_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    comment = forms.CharField(
-        label=_("Comment (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-
-
-class RequestChangesForm(forms.Form):
-    comment = forms.CharField(
-        label=_("What should change?"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The drafter receives this comment. Other governments can still sign."),
-    )
-
-
-class WithdrawSignOffForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for withdrawing"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The drafter is alerted at once and the statement cannot be released."),
-    )
-
-
 class TranslationStatusFilterForm(forms.Form):
     mine = forms.BooleanField(label=_("Only my languages"), required=False)
     government = forms.ModelChoiceField(
@@ -224,10 +190,6 @@ class TranslationStatusFilterForm(forms.Form):
     )
 
     def __init__(self, *args, my_languages=(), **kwargs):
-        from django.conf import settings
-
-        from .models import Government
-
         super().__init__(*args, **kwargs)
         self.fields["government"].queryset = Government.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE
@@ -252,8 +214,6 @@ class DropLanguageForm(forms.Form):
     )
 
     def __init__(self, *args, statement, **kwargs):
-        from django.utils.translation import get_language_info
-
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [
             (code, get_language_info(code)["name_local"]) for code in statement.required_languages()

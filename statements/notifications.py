@@ -1,27 +1,53 @@
 """Who is told what, and when. E-mails carry links only, never statement text.
 
 Each function queues a Celery task after the surrounding transaction commits, so no
-e-mail announces something that was then rolled back.
+e-mail announces something that was then rolled back. The tasks (sent by name, as
+they are entry points above this module) call back into ``send`` and
+``send_translation_digests`` here, which write each message in its reader's language.
 """
 
+import datetime
+
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale, WorkflowState
+
+from .models import StatementPage, StatementType, TranslationNotice
+from .permissions import administrators, approvers_of
+from .queries.release import describe
+from .queries.translation import language_reviewers, source_statement_of
+from .timefmt import release_line
+
+SUBJECTS = {
+    "signoff_requested": "statements/emails/signoff_requested_subject.txt",
+    "signoff_reminder": "statements/emails/signoff_reminder_subject.txt",
+    "changes_requested": "statements/emails/changes_requested_subject.txt",
+    "withdrawn": "statements/emails/withdrawn_subject.txt",
+    "cleared": "statements/emails/cleared_subject.txt",
+    "release_held": "statements/emails/release_held_subject.txt",
+    "release_failed": "statements/emails/release_failed_subject.txt",
+    "release_precheck": "statements/emails/release_precheck_subject.txt",
+    "release_moved": "statements/emails/release_moved_subject.txt",
+    "release_cancelled": "statements/emails/release_cancelled_subject.txt",
+}
 
 
 def _queue(kind, page_id, recipients, context):
     if not recipients and not context.get("extra_addresses"):
         return
 
-    def send():
-        from celery import current_app
-
+    def send_later():
         current_app.tasks["statements.tasks.send_notification_task"].delay(
             kind, page_id, sorted(recipients), context
         )
 
-    transaction.on_commit(send)
+    transaction.on_commit(send_later)
 
 
 def signoff_url(statement):
@@ -36,21 +62,10 @@ def edit_url(statement):
     )
 
 
-def approver_ids(government):
-    User = get_user_model()
-    return set(
-        User.objects.filter(groups=government.approver_group_id, is_active=True).values_list(
-            "pk", flat=True
-        )
-    )
-
-
 def drafter_ids(statement):
     ids = set()
     if statement.owner_id:
         ids.add(statement.owner_id)
-    from wagtail.models import WorkflowState
-
     requested = (
         WorkflowState.objects.filter(base_content_type__model="page", object_id=str(statement.pk))
         .exclude(requested_by=None)
@@ -68,7 +83,7 @@ def signoff_requested(statement, governments):
         _queue(
             "signoff_requested",
             statement.pk,
-            approver_ids(government),
+            approvers_of(government),
             {"government": government.short_name, "url": signoff_url(statement)},
         )
 
@@ -87,7 +102,7 @@ def reminder(statement, government, duty_email=""):
     context = {"government": government.short_name, "url": signoff_url(statement)}
     if duty_email:
         context["extra_addresses"] = [duty_email]
-    _queue("signoff_reminder", statement.pk, approver_ids(government), context)
+    _queue("signoff_reminder", statement.pk, approvers_of(government), context)
 
 
 # --- release -------------------------------------------------------------------------
@@ -95,11 +110,6 @@ def reminder(statement, government, duty_email=""):
 
 def release_url():
     return settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse("statements_release_queue")
-
-
-def administrator_ids():
-    User = get_user_model()
-    return set(User.objects.filter(is_superuser=True, is_active=True).values_list("pk", flat=True))
 
 
 def _release_context(release, problems=()):
@@ -118,33 +128,161 @@ def release_held(statement, release, problems, failed=False):
     _queue(
         kind,
         statement.pk,
-        drafter_ids(statement) | administrator_ids(),
+        drafter_ids(statement) | administrators(),
         _release_context(release, problems),
     )
 
 
 def release_precheck(statement, release, problems):
     """Some minutes before the instant: what is still missing, to those who can fix it."""
-    from .release import signatory_governments
-
     recipients = drafter_ids(statement)
     codes = {p.get("government_code") for p in problems}
     languages = {p.get("language") for p in problems}
-    for government in signatory_governments(statement):
+    for government in statement.signatory_governments():
         if government.code in codes or languages & set(government.languages or []):
-            recipients |= approver_ids(government)
+            recipients |= approvers_of(government)
     _queue("release_precheck", statement.pk, recipients, _release_context(release, problems))
 
 
 def release_changed(statement, release, kind):
     """Moved or cancelled: every partner government is told and asked to confirm."""
-    from .release import signatory_governments
-
     recipients = set()
-    for government in signatory_governments(statement):
-        recipients |= approver_ids(government)
+    for government in statement.signatory_governments():
+        recipients |= approvers_of(government)
     context = _release_context(release)
     context["url"] = settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse(
         "statements_release_detail", args=[release.pk]
     )
     _queue(kind, statement.pk, recipients | drafter_ids(statement), context)
+
+
+# --- writing and sending (called by the Celery tasks) ---------------------------------------
+
+
+def language_of(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    language = getattr(profile, "preferred_language", "") if profile else ""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _release_lines(context):
+    """The instant and any problems, written out in the active language."""
+    instant = datetime.datetime.fromisoformat(context["release_at"])
+    return {
+        "release_line": release_line(instant, [context.get("release_timezone"), "UTC"]),
+        "problem_lines": [describe(problem) for problem in context.get("problems", [])],
+    }
+
+
+def send(kind, page_id, user_ids, context):
+    """Send one notification to each recipient, in the recipient's own language.
+
+    The message names the statement by number and type and links to it; it never
+    quotes the statement's words, which are under embargo until release.
+    """
+    statement = StatementPage.objects.filter(pk=page_id).first()
+    if statement is None or kind not in SUBJECTS:
+        return 0
+    recipients = [
+        (user.email, language_of(user))
+        for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+        if user.email
+    ]
+    recipients += [
+        (address, settings.LANGUAGE_CODE) for address in context.get("extra_addresses", [])
+    ]
+    sent = 0
+    for address, language in recipients:
+        with translation.override(language):
+            data = {
+                **context,
+                "statement_number": statement.pk,
+                "statement_type": statement.get_statement_type_display(),
+            }
+            if "release_at" in context:
+                data.update(_release_lines(context))
+            subject = " ".join(render_to_string(SUBJECTS[kind], data).split())
+            body = render_to_string(f"statements/emails/{kind}.txt", data)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        sent += 1
+    return sent
+
+
+def _digest_recipients(notice, page, base):
+    """Who hears of one notice, the statement it is about, and the link they get."""
+    User = get_user_model()
+    if notice.kind == TranslationNotice.Kind.AWAITING_REVIEW:
+        recipients = User.objects.filter(
+            groups__in=[g.approver_group_id for g in language_reviewers(page)], is_active=True
+        )
+        url = base + reverse("statements_language_review", args=[page.pk])
+        return recipients, source_statement_of(page)[0] or page, url
+    target = page.get_translation_or_none(Locale.objects.get(language_code=notice.language_code))
+    recipients = User.objects.filter(
+        groups__name=f"Translators: {notice.language_code}", is_active=True
+    )
+    url = base + (
+        reverse("wagtailadmin_pages:edit", args=[target.pk])
+        if target
+        else reverse("statements_translation_status")
+    )
+    return recipients, page, url
+
+
+def _collect_digests():
+    """Take every unsent notice (marking them sent) and group them by recipient."""
+    base = settings.COMMUNIQUE_BASE_URL.rstrip("/")
+    per_user = {}
+    with transaction.atomic():
+        notices = list(
+            TranslationNotice.objects.select_for_update(skip_locked=True)
+            .filter(sent_at=None)
+            .order_by("created_at")
+        )
+        if not notices:
+            return per_user
+        pages = StatementPage.objects.in_bulk({n.page_id for n in notices})
+        for notice in notices:
+            page = pages.get(notice.page_id)
+            if page is None:
+                continue
+            recipients, source, url = _digest_recipients(notice, page, base)
+            for user in recipients.distinct():
+                per_user.setdefault(user, []).append(
+                    {
+                        "kind": notice.kind,
+                        "language": notice.language_code,
+                        "number": source.pk,
+                        "type": source.statement_type,
+                        "url": url,
+                    }
+                )
+        TranslationNotice.objects.filter(pk__in=[n.pk for n in notices]).update(
+            sent_at=timezone.now()
+        )
+    return per_user
+
+
+def send_translation_digests():
+    """One e-mail per person for everything new in their languages since the last digest.
+
+    Translators hear of translations requested or gone out of date in their language;
+    approvers of translations now awaiting their government's review. Links only.
+    """
+    sent = 0
+    for user, items in _collect_digests().items():
+        if not user.email:
+            continue
+        with translation.override(language_of(user)):
+            for item in items:
+                item["type_label"] = StatementType(item["type"]).label
+            subject = " ".join(
+                render_to_string(
+                    "statements/emails/translation_digest_subject.txt", {"count": len(items)}
+                ).split()
+            )
+            body = render_to_string("statements/emails/translation_digest.txt", {"items": items})
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        sent += 1
+    return sent

@@ -1,7 +1,17 @@
-"""Admin panels for the statement editor."""
+"""The statement editor: its form, its tabs and the sign-off panel.
+
+Admin code, kept out of the page model the way Wagtail's admin keeps the editor of
+``Page`` out of ``wagtail.models`` (``wagtail/admin/panels/page_utils.py``): this
+module gives ``StatementPage`` its ``base_form_class`` and ``edit_handler`` when the
+app is ready, before any editor is built.
+"""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import CommentPanel, ObjectList, Panel, TabbedInterface
+
+from .forms import StatementPageForm
+from .models import StatementPage
+from .queries.signoff import signoff_rows
 
 
 class SignOffPanel(Panel):
@@ -18,9 +28,18 @@ class SignOffPanel(Panel):
             return bool(self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from .actions import signoff_rows
-
             context = super().get_context_data(parent_context)
             context["statement"] = self.instance
             context["signoff"] = signoff_rows(self.instance, self.request.user)
             return context
+
+
+StatementPage.base_form_class = StatementPageForm
+StatementPage.edit_handler = TabbedInterface(
+    [
+        ObjectList(StatementPage.content_panels, heading=_("Content")),
+        ObjectList([SignOffPanel(), CommentPanel()], heading=_("Sign-off")),
+        ObjectList(StatementPage.promote_panels, heading=_("Promote")),
+    ],
+    base_form_class=StatementPageForm,
+)

@@ -8,13 +8,18 @@ and says plainly that it is under embargo.
 
 import io
 
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.shared import Pt
 
-from .actions import translation_words
-from .fingerprint import fingerprint_of
-from .release import describe, release_line, statement_zones
+from .fingerprint import fingerprint_of, translation_words
+from .models import Release
+from .queries.release import describe, release_problems, statement_zones
+from .queries.signoff import current_fingerprint
+from .timefmt import release_line
 
 FORMATS = {
     "html": ("text/html; charset=utf-8", "html"),
@@ -62,8 +67,6 @@ def kit_entry(statement, page, release):
     revision = page.get_latest_revision()
     draft = revision.as_object()
     if draft.pk == statement.pk:
-        from .actions import current_fingerprint
-
         fingerprint = current_fingerprint(statement).fingerprint
     else:
         fingerprint = fingerprint_of(translation_words(draft))
@@ -116,15 +119,10 @@ def as_text(entry):
 
 
 def as_html(entry):
-    from django.template.loader import render_to_string
-
     return render_to_string("statements/partner_kit.html", {"entry": entry})
 
 
 def as_docx(entry):
-    from docx import Document
-    from docx.shared import Pt
-
     document = Document()
     document.core_properties.title = entry["title"]
     document.core_properties.language = entry["language"]
@@ -170,9 +168,6 @@ def render(entry, file_format):
 
 def kit_refusal(statement, release):
     """Why the kit cannot be had now, or None: only a cleared, scheduled statement."""
-    from .models import Release
-    from .release import release_problems
-
     if release is None or release.state != Release.State.SCHEDULED:
         return _("The partner kit is available once the release is scheduled.")
     problems = release_problems(statement, release.language_code)

@@ -13,8 +13,17 @@ pages and skipped for statements.
 """
 
 from wagtail.admin import signal_handlers as wagtail_admin_signals
+from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
 from wagtail.models import WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
+
+from .models import StatementPage
 
 _WORKFLOW_NOTIFIERS = [
     (
@@ -36,8 +45,6 @@ _WORKFLOW_NOTIFIERS = [
 
 
 def _is_statement(workflow_state):
-    from .models import StatementPage
-
     obj = workflow_state.content_object
     return isinstance(getattr(obj, "specific", obj), StatementPage)
 
@@ -63,11 +70,6 @@ def keep_statement_titles_out_of_wagtail_emails():
 
 
 def purge_statements_after_release_only():
-    from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
-    from wagtail.signals import page_published, page_unpublished
-
-    from .models import StatementPage
-
     page_published.disconnect(
         frontend_cache_signals.page_published_signal_handler, sender=StatementPage
     )

@@ -4,34 +4,42 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import subscription_admin  # noqa: F401 - subscribers: superusers only
-from .models import AgencyAssignment, Approval, Government, MediaContact, Topic
-from .translation_status import (
-    build_matrix,
+from .models import (
+    AgencyAssignment,
+    Approval,
+    Government,
+    MediaContact,
+    Release,
+    StatementPage,
+    Topic,
+)
+from .permissions import (
+    can_see_release_queue,
+    can_see_translation_status,
     limit_to_agency,
-    statements_in_progress,
     translator_languages,
 )
+from .queries.signoff import awaiting_governments_of
+from .queries.translation import build_matrix, statement_of, statements_in_progress
 from .views.exchange import (
     ExportAllTranslationsView,
     ExportTranslationView,
     ImportTranslationView,
 )
+from .views.release import PartnerKitView, ReleaseDetailView, ReleaseQueueView, ReleaseView
 from .views.review import LanguageReviewView
 from .views.signoff import SignOffActionView, SignOffView
-from .views.translation import (
-    StatementLanguagesView,
-    TranslationStatusView,
-    can_see_translation_status,
-)
+from .views.translation import StatementLanguagesView, TranslationStatusView
 
 
 class GovernmentViewSet(SnippetViewSet):
@@ -121,8 +129,6 @@ class AwaitingYourGovernmentPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        from .actions import awaiting_governments_of
-
         return {"items": awaiting_governments_of(self.user)}
 
 
@@ -299,8 +305,6 @@ def register_release_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_release_urls():
-    from .views.release import PartnerKitView, ReleaseDetailView, ReleaseQueueView, ReleaseView
-
     return [
         path("statements/releases/", ReleaseQueueView.as_view(), name="statements_release_queue"),
         path(
@@ -319,9 +323,7 @@ def register_release_urls():
 
 class ReleaseQueueMenuItem(MenuItem):
     def is_shown(self, request):
-        from .views.release import can_see_queue
-
-        return can_see_queue(request.user)
+        return can_see_release_queue(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -334,17 +336,11 @@ def register_release_queue_menu_item():
 @hooks.register("before_edit_page")
 def warn_before_editing_a_scheduled_statement(request, page):
     """Saving a change to a scheduled statement voids signatures and holds the release."""
-    from .models import Release, StatementPage
-
     if request.method != "GET" or not isinstance(page.specific, StatementPage):
         return None
-    statement = page.specific
-    if statement.is_translation:
-        from .actions import source_statement_of
-
-        statement, _translation = source_statement_of(statement)
-        if statement is None:
-            return None
+    statement = statement_of(page.specific)
+    if statement is None:
+        return None
     if Release.objects.filter(statement_id=statement.pk, state=Release.State.SCHEDULED).exists():
         messages.warning(
             request,
@@ -356,25 +352,10 @@ def warn_before_editing_a_scheduled_statement(request, page):
     return None
 
 
-@hooks.register("before_serve_document")
-def keep_embargoed_documents_private(document, request):
-    """A document used only by unreleased statements is not served to the public."""
-    from .embargo import document_is_embargoed
-
-    if document_is_embargoed(document) and not (
-        request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
-    ):
-        from django.http import Http404
-
-        raise Http404
-    return None
-
-
 @hooks.register("register_rich_text_features")
 def link_only_to_released_pages(features):
     """A rich-text link to a page the public cannot see yet (an unreleased statement)
     keeps its words and loses its address, so it names nothing under embargo."""
-    from wagtail.rich_text.pages import PageLinkHandler
 
     class ReleasedPageLinkHandler(PageLinkHandler):
         @classmethod
@@ -385,8 +366,6 @@ def link_only_to_released_pages(features):
                 if target is None or not target.live or target.expired:
                     anchors.append("<a>")
                 else:
-                    from django.utils.html import escape
-
                     anchors.append(f'<a href="{escape(target.url)}">')
             return anchors
 

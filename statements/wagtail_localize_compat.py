@@ -13,9 +13,17 @@ Delete a function here when wagtail-localize does the right thing itself.
 import hashlib
 import json
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.urls import path
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.views import convert, edit_translation, update_translations
+
+from .models import SourceSync, StatementPage
+from .permissions import may_edit_statement
 
 
 def translatable_hash(instance):
@@ -36,8 +44,6 @@ def source_for(statement):
 
 def sync_source_from_latest_draft(statement, revision=None):
     """Refresh the statement's TranslationSource from its latest saved revision."""
-    from .models import SourceSync
-
     revision = revision or statement.get_latest_revision()
     draft = revision.as_object()
     source, _created = TranslationSource.update_or_create_from_instance(draft)
@@ -55,8 +61,6 @@ def save_translation_draft(translation, user=None):
     live page's row is what the public sees. So for a live page the released text is
     put back on the row afterwards: the new text stays in the draft revision only.
     """
-    from django.core.exceptions import ObjectDoesNotExist
-
     try:
         target = translation.get_target_instance()
     except ObjectDoesNotExist:
@@ -87,17 +91,12 @@ def _statement_of_translation(translation_id):
     translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
     if translation is None:
         return None
-    from .models import StatementPage
-
     return StatementPage.objects.filter(
         translation_key=translation.source.object_id, locale_id=translation.source.locale_id
     ).first()
 
 
 def _refuse_unless(check):
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
     def decorator(view):
         def gated(request, *args, **kwargs):
             if not request.user.is_authenticated:
@@ -114,17 +113,11 @@ def _refuse_unless(check):
 
 
 def _own_editor_of_page(user, page_id, **kwargs):
-    from wagtail.models import Page
-
-    from .forms import may_edit_statement
-
     page = Page.objects.filter(pk=page_id).first()
     return page is not None and may_edit_statement(user, page.specific)
 
 
 def _own_editor_of_source(user, translation_id, **kwargs):
-    from .forms import may_edit_statement
-
     statement = _statement_of_translation(translation_id)
     if statement is None:
         return True  # not a statement: wagtail-localize's own checks apply
@@ -132,8 +125,6 @@ def _own_editor_of_source(user, translation_id, **kwargs):
 
 
 def _not_a_statement_source(user, translation_source_id, **kwargs):
-    from .models import StatementPage
-
     source = TranslationSource.objects.filter(pk=translation_source_id).first()
     if source is None:
         return True
@@ -147,9 +138,6 @@ def _not_a_statement_translation(user, translation_id, **kwargs):
 
 
 def gated_urls():
-    from django.urls import path
-    from wagtail_localize.views import convert, edit_translation, update_translations
-
     return [
         path(
             "admin/localize/page/<int:page_id>/convert_to_alias/",
@@ -183,8 +171,6 @@ def _strings_by_path(instance):
 def source_changes(statement):
     """Segments whose source text changed since the translations were last built:
     (path, old text, new text), old or new empty where a segment was added or removed."""
-    from .models import SourceSync
-
     sync = SourceSync.objects.filter(page_id=statement.pk).select_related("revision").first()
     latest = statement.get_latest_revision()
     if sync is None or latest is None or sync.revision_id == latest.pk:
@@ -192,7 +178,7 @@ def source_changes(statement):
     old = _strings_by_path(sync.revision.as_object())
     new = _strings_by_path(latest.as_object())
     changes = []
-    for path in list(old) + [p for p in new if p not in old]:
-        if old.get(path) != new.get(path):
-            changes.append((path, old.get(path, ""), new.get(path, "")))
+    for key in list(old) + [p for p in new if p not in old]:
+        if old.get(key) != new.get(key):
+            changes.append((key, old.get(key, ""), new.get(key, "")))
     return changes

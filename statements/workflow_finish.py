@@ -6,25 +6,17 @@ nothing: only the release makes a statement public. Other pages keep Wagtail's
 behaviour.
 """
 
+from wagtail.workflows import publish_workflow_state
+
 
 def finish_workflow(workflow_state, user=None):
-    from wagtail.workflows import publish_workflow_state
-
+    # Wagtail loads this module with its models, before ours exist: import them late.
+    from statements.actions.signoff import ClearForReleaseAction
     from statements.models import StatementPage
 
     obj = workflow_state.content_object
     obj = getattr(obj, "specific", obj)
     if not isinstance(obj, StatementPage):
         return publish_workflow_state(workflow_state, user=user)
-    from wagtail.log_actions import log
-
-    from statements import notifications
-
-    log(
-        instance=obj,
-        action="statements.cleared",
-        user=user,
-        revision=obj.get_latest_revision(),
-    )
-    notifications.drafter_alert(obj, "cleared", [])
+    ClearForReleaseAction(obj, user).execute()
     return None

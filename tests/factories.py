@@ -299,7 +299,8 @@ def finish_translation(page, code, approvers):
     government approve it. Returns the translated page."""
     from wagtail_localize.models import Translation
 
-    from statements.actions import ApproveTranslationAction, language_reviewers
+    from statements.actions.translation import ApproveTranslationAction
+    from statements.queries.translation import language_reviewers
 
     translate_everything(page, code)
     Translation.objects.get(
@@ -319,7 +320,7 @@ def ready_for_release(newsroom, governments, lead=None, release_at=None, **field
     """
     from django.utils import timezone
 
-    from statements.actions import SignOffAction
+    from statements.actions.signoff import SignOffAction
 
     user = drafter(username=f"drafter-{next(_drafter_numbers)}")
     statement = make_statement(

@@ -120,8 +120,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     # Last, so its ready() runs after Wagtail's admin has connected its signal handlers
-    # (statements.wagtail_compat adjusts them).
+    # (statements.wagtail_compat adjusts them). The public channels listen to it.
     "statements",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -272,7 +273,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60.0,
     },
     "delete-unconfirmed-subscribers": {
-        "task": "statements.subscription_tasks.delete_unconfirmed_task",
+        "task": "newsroom.tasks.delete_unconfirmed_task",
         "schedule": 60 * 60.0,
     },
     "release-sweep": {

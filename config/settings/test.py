@@ -1,6 +1,6 @@
 """Test settings: the same stack as dev, made fast and deterministic."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

@@ -5,18 +5,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-TRANSLATOR_GROUP_PREFIX = "Translators: "
-
-
-def translator_languages(user):
-    """The languages of the "Translators: xx" groups ``user`` is in."""
-    if not user.is_authenticated:
-        return []
-    names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
-        "name", flat=True
-    )
-    return sorted(name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip() for name in names)
-
 
 class LanguageDrop(models.Model):
     """A required language the drafter left out of this statement's release, and why.
@@ -119,13 +107,3 @@ class AgencyAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.statement_id} (until {self.until})"
-
-
-def agency_allows(user, translation_key):
-    """True unless ``user`` is an agency account without a current assignment for it."""
-    assignments = AgencyAssignment.objects.filter(user=user)
-    if not assignments.exists():
-        return True
-    return assignments.filter(
-        statement__translation_key=translation_key, until__gte=timezone.localdate()
-    ).exists()

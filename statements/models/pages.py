@@ -12,28 +12,25 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import (
-    CommentPanel,
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PagePermissionTester, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import Translation
 
 from ..blocks import StatementBodyBlock
-from ..forms import StatementPageForm
-from ..panels import SignOffPanel
+from ..timefmt import release_line
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
+from .release import ReleasedPage
 from .topics import Topic
+
+# The content type of ``GovernmentSignOffTask``, named rather than imported: the task's
+# module imports this one.
+SIGN_OFF_TASK_MODEL = "governmentsignofftask"
 
 NEWSROOM_PAGE_SIZE = 10
 
@@ -79,6 +76,9 @@ class NewsroomPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     def permissions_for_user(self, user):
+        # Wagtail asks the page on a person's behalf; the rule lives in permissions.
+        from ..permissions import NewsroomPermissionTester
+
         return NewsroomPermissionTester(user, self)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -318,7 +318,8 @@ class StatementPage(Page):
     )
 
     objects = StatementPageManager()
-    base_form_class = StatementPageForm
+    # The editor (its form, tabs and sign-off panel) is admin code: statements.panels
+    # sets ``base_form_class`` and ``edit_handler``, as Wagtail's admin does for Page.
 
     parent_page_types = ["statements.NewsroomPage"]
     subpage_types = []
@@ -351,15 +352,6 @@ class StatementPage(Page):
     ]
     # Release owns publishing: Wagtail's go-live and expiry fields are not offered.
     settings_panels = []
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList([SignOffPanel(), CommentPanel()], heading=_("Sign-off")),
-            ObjectList(promote_panels, heading=_("Promote")),
-        ],
-        base_form_class=StatementPageForm,
-    )
-
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("summary"),
@@ -405,14 +397,25 @@ class StatementPage(Page):
     @cached_property
     def is_translation(self):
         """True for a language version made from another one by wagtail-localize."""
-        from wagtail_localize.models import Translation
-
         return Translation.objects.filter(
             source__object_id=self.translation_key, target_locale_id=self.locale_id
         ).exists()
 
     def permissions_for_user(self, user):
+        # Wagtail asks the page on a person's behalf; the rule lives in permissions.
+        from ..permissions import StatementPermissionTester
+
         return StatementPermissionTester(user, self)
+
+    def signatory_governments(self):
+        """The signatories of the latest saved words, in display order."""
+        latest = self.get_latest_revision_as_object()
+        # Display order; rows made in code may lack one, then creation order decides.
+        signatories = sorted(
+            latest.signatories.all(),
+            key=lambda s: (s.sort_order is None, s.sort_order or 0, s.pk or 0),
+        )
+        return [s.government for s in signatories if s.government_id]
 
     def signatory_languages(self, draft=None):
         """Every language the signatories publish in, in the configured order."""
@@ -433,14 +436,10 @@ class StatementPage(Page):
         inherit it (their review is per language)."""
         if self.is_translation:
             return None
-        from wagtail.models import Workflow
-
-        from .workflow_tasks import GovernmentSignOffTask
-
         return (
             Workflow.objects.filter(
                 active=True,
-                workflow_tasks__task__content_type__model=GovernmentSignOffTask._meta.model_name,
+                workflow_tasks__task__content_type__model=SIGN_OFF_TASK_MODEL,
                 workflow_tasks__task__content_type__app_label="statements",
             )
             .order_by("pk")
@@ -492,8 +491,6 @@ class StatementPage(Page):
 
         A later edit to a government or contact does not change a released statement.
         """
-        from .release import ReleasedPage
-
         if not self.live_revision_id:
             return False
         snapshot = (
@@ -529,8 +526,6 @@ class StatementPage(Page):
         """“09:00 EDT / 13:00 UTC / 22:00 JST”."""
         if not self.release_at:
             return ""
-        from ..release import release_line
-
         return release_line(self.release_at, self.release_zones)
 
     @cached_property
@@ -622,43 +617,6 @@ class StatementPage(Page):
             .select_related("locale")
         )
         return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
-
-
-class StatementPermissionTester(PagePermissionTester):
-    """Translators edit the translations in their own languages, and nothing else.
-
-    They hold no page permissions; this grants them editing of a statement's
-    translation (never its source, even one written in their language) in a language
-    of their "Translators: xx" groups. Publishing stays with the release.
-    """
-
-    def translator_may_edit(self):
-        from .languages import agency_allows, translator_languages
-
-        if not self.user.is_active:
-            return False
-        languages = translator_languages(self.user)
-        return (
-            bool(languages)
-            and self.page.locale.language_code in languages
-            and self.page.is_translation
-            and agency_allows(self.user, self.page.translation_key)
-        )
-
-    def can_edit(self):
-        return super().can_edit() or self.translator_may_edit()
-
-    def can_publish(self):
-        # Only the release publishes a statement, in every language at once; no editor
-        # button, bulk action or translation tool does (not even for a superuser).
-        return False
-
-
-class NewsroomPermissionTester(PagePermissionTester):
-    """Nothing is published into the newsroom by hand, not even as a copy."""
-
-    def can_publish_subpage(self):
-        return False
 
 
 class _Frozen:

@@ -7,13 +7,17 @@ contact does not change what was released. ``ReleaseConfirmation`` records each
 partner government's acknowledgement of a moved or cancelled release.
 """
 
+import uuid
+
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 RELEASE_CLOCK_USERNAME = "release-clock"
+PREVIEW_TOKEN_SALT = "communique.embargoed-preview"  # noqa: S105 - a signing salt, not a secret
 
 
 class ReleaseQuerySet(models.QuerySet):
@@ -167,6 +171,24 @@ class PreviewLink(models.Model):
 
     def __str__(self):
         return f"{self.journalist_name} ({self.statement_id})"
+
+    @property
+    def token(self):
+        """The signed token in the link's URL; it names this row and nothing else."""
+        return signing.dumps({"k": str(self.key)}, salt=PREVIEW_TOKEN_SALT, compress=True)
+
+    @classmethod
+    def for_token(cls, token):
+        """The link a token names, or None for a forged or mangled token."""
+        try:
+            data = signing.loads(token, salt=PREVIEW_TOKEN_SALT)
+        except signing.BadSignature:
+            return None
+        try:
+            key = uuid.UUID(str(data.get("k", "")))
+        except (AttributeError, ValueError):
+            return None
+        return cls.objects.select_related("statement").filter(key=key).first()
 
 
 class PreviewAccess(models.Model):

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from .. import exchange
-from ..actions import ActionRefused, ImportTranslationFileAction, source_statement_of
+from ..actions.base import ActionRefused
+from ..actions.translation import ImportTranslationFileAction
 from ..models import StatementPage
+from ..queries.translation import source_statement_of
 from ..wagtail_localize_compat import source_for
 
 

@@ -6,17 +6,15 @@ signatory governments read the release screen, confirm a new time and download t
 partner kit. Everyone else gets 403.
 """
 
-import datetime
-import hmac
 import zipfile
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,29 +23,32 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from .. import partner_kit
-from ..actions import ActionRefused, signatory_governments
-from ..forms import may_edit_statement
-from ..models import Release, StatementPage
-from ..release import (
+from ..actions.base import ActionRefused
+from ..actions.previews import CreatePreviewLinkAction, RevokePreviewLinkAction, preview_url
+from ..actions.scheduling import (
     CancelReleaseAction,
     ConfirmReleaseAction,
     HoldReleaseAction,
     MoveReleaseAction,
     ScheduleReleaseAction,
+)
+from ..clock import db_now
+from ..models import PreviewLink, Release, StatementPage
+from ..permissions import approver_group_ids, can_see_release_queue, release_access
+from ..queries.release import (
     confirmations_of,
-    db_now,
+    current_release,
     describe,
     language_name,
+    late_languages,
     local_times,
-    parse_instant,
-    release_line,
     release_problems,
     statement_zones,
 )
+from ..timefmt import parse_instant, release_line
 from ..validators import time_zone_choices, validate_time_zone
 
 RECENT_RELEASES = 50
-OVERDUE_AFTER = datetime.timedelta(seconds=15)
 
 
 class InstantForm(forms.Form):
@@ -99,49 +100,9 @@ class PreviewLinkForm(forms.Form):
     )
 
 
-# --- who may see what -----------------------------------------------------------------
-
-
 def _approver_codes(user, statement):
-    groups = set(user.groups.values_list("pk", flat=True))
-    return [g.code for g in signatory_governments(statement) if g.approver_group_id in groups]
-
-
-def release_access(user, statement):
-    """("edit" | "partner" | None): what this user may do with the statement's release."""
-    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
-        return None
-    if may_edit_statement(user, statement):
-        return "edit"
-    if _approver_codes(user, statement):
-        return "partner"
-    return None
-
-
-def current_release(statement, language_code=""):
-    return (
-        Release.objects.filter(statement_id=statement.pk, language_code=language_code)
-        .exclude(state=Release.State.CANCELLED)
-        .order_by("-pk")
-        .first()
-    )
-
-
-def _late_languages(statement):
-    """Dropped languages that can be released on their own once the statement is out."""
-    if not statement.live:
-        return []
-    released = set(
-        Release.objects.filter(statement_id=statement.pk)
-        .exclude(language_code="")
-        .exclude(state=Release.State.CANCELLED)
-        .values_list("language_code", flat=True)
-    )
-    return [
-        code
-        for code in statement.language_drops.values_list("language_code", flat=True)
-        if code not in released
-    ]
+    groups = approver_group_ids(user)
+    return [g.code for g in statement.signatory_governments() if g.approver_group_id in groups]
 
 
 def _instant_initial(statement, release):
@@ -150,8 +111,6 @@ def _instant_initial(statement, release):
     zone = (release.release_timezone if release else draft.release_timezone) or settings.TIME_ZONE
     if instant is None:
         return {"release_timezone": zone}
-    from zoneinfo import ZoneInfo
-
     local = instant.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
     return {"release_at": local, "release_timezone": zone}
 
@@ -203,22 +162,20 @@ class ReleaseView(View):
             "my_codes": _approver_codes(self.request.user, statement),
             "kit_refusal": partner_kit.kit_refusal(statement, release) if release else None,
             "kit_languages": self.kit_languages(),
-            "late_languages": _late_languages(statement),
+            "late_languages": late_languages(statement),
             "schedule_form": forms_.get("schedule_form")
             or InstantForm(initial=_instant_initial(statement, release)),
             "move_form": forms_.get("move_form")
             or InstantForm(initial=_instant_initial(statement, release)),
             "reason_form": ReasonForm(),
             "late_form": forms_.get("late_form")
-            or LateLanguageForm(languages=_late_languages(statement)),
+            or LateLanguageForm(languages=late_languages(statement)),
             "preview_form": forms_.get("preview_form") or PreviewLinkForm(),
             "preview_links": self.preview_links(access),
             "new_preview_url": self.request.session.pop(f"preview-url-{statement.pk}", None),
         }
 
     def preview_links(self, access):
-        from ..models import PreviewLink
-
         if access != "edit":
             return []
         return list(
@@ -284,7 +241,7 @@ class ReleaseView(View):
         )
 
     def schedule_language(self):
-        languages = _late_languages(self.statement)
+        languages = late_languages(self.statement)
         form = LateLanguageForm(self.request.POST, languages=languages)
         instant_form = InstantForm(self.request.POST)
         if not form.is_valid() or not instant_form.is_valid():
@@ -339,8 +296,6 @@ class ReleaseView(View):
         messages.success(self.request, _("Thank you: your confirmation is recorded."))
 
     def preview_create(self):
-        from ..previews import CreatePreviewLinkAction, preview_url
-
         form = PreviewLinkForm(self.request.POST)
         if not form.is_valid():
             return {"preview_form": form}
@@ -355,9 +310,6 @@ class ReleaseView(View):
         )
 
     def preview_revoke(self):
-        from ..models import PreviewLink
-        from ..previews import RevokePreviewLinkAction
-
         raw = self.request.POST.get("link", "").strip()
         link = PreviewLink.objects.filter(
             pk=int(raw) if raw.isdigit() else None, statement_id=self.statement.pk
@@ -426,22 +378,6 @@ class PartnerKitView(View):
 # --- the queue --------------------------------------------------------------------------------
 
 
-def can_see_queue(user):
-    """Administrators, editors, and partner governments' approvers (for their own
-    statements); not translators."""
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    from ..models import Government
-
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    if PagePermissionPolicy().user_has_any_permission(user, ["add", "change"]):
-        return True
-    return Government.objects.filter(approver_group__in=user.groups.all()).exists()
-
-
 def _visible(user, releases):
     if user.is_superuser:
         return releases
@@ -454,7 +390,7 @@ class ReleaseQueueView(View):
     template_name = "statements/release_queue.html"
 
     def get(self, request):
-        if not can_see_queue(request.user):
+        if not can_see_release_queue(request.user):
             raise PermissionDenied
         now = db_now()
         upcoming = _visible(
@@ -492,67 +428,3 @@ class ReleaseQueueView(View):
             self.template_name,
             {"rows": rows, "recent": recent, "now": now},
         )
-
-
-# --- health -----------------------------------------------------------------------------------
-
-
-def _check_database():
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        return True, ""
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return False, exc.__class__.__name__
-
-
-def _check_broker():
-    from celery import current_app
-
-    try:
-        with current_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-        return True, ""
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        return False, exc.__class__.__name__
-
-
-def _may_read_details(request):
-    token = settings.COMMUNIQUE_HEALTH_TOKEN
-    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-    if token and given and hmac.compare_digest(token, given):
-        return True
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated and (user.is_staff or user.is_superuser))
-
-
-def health(request):
-    """200 when releases can happen on time, 503 when they cannot.
-
-    Anyone gets the overall status; details (which part failed, how many releases are
-    overdue) go to staff and to monitoring that presents ``HEALTH_TOKEN``.
-    """
-    database_ok, database_error = _check_database()
-    broker_ok, broker_error = _check_broker()
-    overdue = None
-    if database_ok:
-        overdue = (
-            Release.objects.scheduled().filter(release_at__lt=db_now() - OVERDUE_AFTER).count()
-        )
-    if not database_ok or overdue:
-        status = "failing"
-    elif not broker_ok:
-        status = "degraded"  # releases still happen through the release clock
-    else:
-        status = "ok"
-    body = {"status": status}
-    if _may_read_details(request):
-        body["checks"] = {
-            "database": {"ok": database_ok, "error": database_error},
-            "broker": {"ok": broker_ok, "error": broker_error},
-            "overdue_releases": overdue,
-        }
-    response = JsonResponse(body, status=503 if status == "failing" else 200)
-    response["Cache-Control"] = "no-store"
-    return response

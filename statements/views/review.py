@@ -7,9 +7,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ..actions import ActionRefused, ApproveTranslationAction, language_reviewers
-from ..forms import SignOffForm
+from ..actions.base import ActionRefused
+from ..actions.translation import ApproveTranslationAction
 from ..models import Approval, StatementPage
+from ..permissions import governments_approved_by
+from ..queries.translation import language_reviewers
+from ..workflow_forms import SignOffForm
 
 
 class LanguageReviewView(View):
@@ -17,12 +20,10 @@ class LanguageReviewView(View):
         self.page = get_object_or_404(StatementPage, pk=page_id)
         if not self.page.is_translation:
             raise PermissionDenied
-        groups = set(request.user.groups.values_list("pk", flat=True))
         self.reviewers = language_reviewers(self.page)
-        is_reviewer = any(g.approver_group_id in groups for g in self.reviewers)
-        if not (is_reviewer or self.page.permissions_for_user(request.user).can_edit()):
+        self.mine = {g.pk for g in governments_approved_by(request.user, self.reviewers)}
+        if not (self.mine or self.page.permissions_for_user(request.user).can_edit()):
             raise PermissionDenied
-        self.groups = groups
         return super().dispatch(request, page_id, *args, **kwargs)
 
     def rows(self):
@@ -40,7 +41,7 @@ class LanguageReviewView(View):
                     "government": government,
                     "approval": latest,
                     "state": latest.state if latest else "pending",
-                    "can_approve": government.approver_group_id in self.groups
+                    "can_approve": government.pk in self.mine
                     and not (latest and latest.state == Approval.State.VALID),
                 }
             )

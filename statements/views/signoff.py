@@ -12,34 +12,24 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from ..actions import (
-    ActionRefused,
-    RequestChangesAction,
-    SignOffAction,
-    WithdrawSignOffAction,
-    current_fingerprint,
-    signatory_governments,
-)
+from ..actions.base import ActionRefused
+from ..actions.signoff import RequestChangesAction, SignOffAction, WithdrawSignOffAction
 from ..fingerprint import readable_text
-from ..forms import RequestChangesForm, SignOffForm, WithdrawSignOffForm
 from ..models import StatementPage
+from ..permissions import may_see_signoff
+from ..queries.signoff import current_fingerprint, signoff_rows
+from ..workflow_forms import RequestChangesForm, SignOffForm, WithdrawSignOffForm
 
 
 def visible_statement(request, page_id):
     statement = get_object_or_404(StatementPage, pk=page_id)
-    user = request.user
-    can_edit = statement.permissions_for_user(user).can_edit()
-    groups = set(user.groups.values_list("pk", flat=True))
-    is_approver = any(g.approver_group_id in groups for g in signatory_governments(statement))
-    if not (can_edit or is_approver):
+    if not may_see_signoff(request.user, statement):
         raise PermissionDenied
     return statement
 
 
 class SignOffView(View):
     def get(self, request, page_id):
-        from ..actions import signoff_rows
-
         statement = visible_statement(request, page_id)
         return TemplateResponse(
             request,
@@ -67,7 +57,7 @@ class SignOffActionView(View):
 
     def label(self):
         government = next(
-            (g for g in signatory_governments(self.statement) if g.code == self.code), None
+            (g for g in self.statement.signatory_governments() if g.code == self.code), None
         )
         name = government.short_name if government else self.code
         if self.verb == "sign":
@@ -89,7 +79,7 @@ class SignOffActionView(View):
                 "fingerprint": record.fingerprint if record else "",
                 "revision": record.revision if record else None,
                 "text": readable_text(record.words) if record else [],
-                "signatory_names": [g.short_name for g in signatory_governments(self.statement)],
+                "signatory_names": [g.short_name for g in self.statement.signatory_governments()],
             },
             status=status,
         )

@@ -9,26 +9,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..actions import ActionRefused, DropLanguageAction, UpdateTranslationsAction
+from ..actions.base import ActionRefused
+from ..actions.translation import DropLanguageAction, UpdateTranslationsAction
 from ..forms import DropLanguageForm, TranslationStatusFilterForm
 from ..models import StatementPage
-from ..translation_status import (
-    build_matrix,
-    limit_to_agency,
-    statements_in_progress,
-    translator_languages,
-)
+from ..permissions import can_see_translation_status, limit_to_agency, translator_languages
+from ..queries.translation import build_matrix, statements_in_progress
 from ..wagtail_localize_compat import source_changes
-
-
-def can_see_translation_status(user):
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or translator_languages(user):
-        return True
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
 
 
 class TranslationStatusView(View):

@@ -174,8 +174,9 @@ def schedule_wagtail(page_ids, instant):
 
 
 def schedule():
+    from statements.actions.scheduling import ScheduleReleaseAction
+    from statements.clock import db_now
     from statements.models import Release, StatementPage
-    from statements.release import ScheduleReleaseAction, db_now
 
     db_now()
     emit("ready")

@@ -143,7 +143,7 @@ class Services:
     def run(self, name, cmd, env=None, timeout=600):
         log = self.workdir / f"{name}.log"
         with open(log, "w") as out:
-            result = subprocess.run(  # noqa: S603
+            result = subprocess.run(
                 cmd,
                 env=env or self.env,
                 cwd=ROOT,
@@ -159,7 +159,7 @@ class Services:
         self.logs[name] = self.workdir / f"{name}.log"
         out = open(self.logs[name], "w")  # noqa: SIM115 - closed in stop()
         self.handles.append(out)
-        self.processes[name] = subprocess.Popen(  # noqa: S603
+        self.processes[name] = subprocess.Popen(
             cmd,
             env=self.env,
             cwd=ROOT,
@@ -214,7 +214,7 @@ class Cron(threading.Thread):
                     return
                 start = time.time()
                 try:
-                    returncode = subprocess.run(  # noqa: S603
+                    returncode = subprocess.run(
                         [sys.executable, "manage.py", "publish_scheduled"],
                         env=self.services.env,
                         cwd=ROOT,
@@ -446,18 +446,10 @@ def shown(value, timeout):
     return round(value, 3) if math.isfinite(value) else f"> {timeout:g}"
 
 
-def run_release_bench(log=print):
-    """Run the benchmark; returns (results for the JSON line, lines to print, failed).
-
-    ``failed`` when some URL never answered 200 (its figures are then null). Raises
-    Skipped without PostgreSQL or Redis, BenchFailed if the run itself broke down.
-    """
-    maintenance, database_url, redis_url = check_services()
-    started = time.monotonic()
-    workdir = Path(tempfile.mkdtemp(prefix="communique-bench-"))
-    port = free_port()
+def bench_env(workdir, port, database_url, redis_url):
+    """What production runs with, pointed at the benchmark's own database and folder."""
     bin_dir = Path(sys.executable).parent
-    env = {
+    return {
         **os.environ,
         "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}",
         "PYTHONUNBUFFERED": "1",
@@ -472,13 +464,95 @@ def run_release_bench(log=print):
         "MEDIA_ROOT": str(workdir / "media"),
         "BASE_URL": f"http://127.0.0.1:{port}",
     }
+
+
+def start_services(services, cron, bin_dir, port):
+    """Web, worker, release clock and Wagtail's cron, as production runs them."""
+    services.start(
+        "web",
+        [
+            str(bin_dir / "gunicorn"),
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "3",
+            "--timeout",
+            "60",
+        ],
+    )
+    services.start(
+        "worker",
+        [
+            str(bin_dir / "celery"),
+            "-A",
+            "config",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
+        ],
+    )
+    services.start("clock", [sys.executable, "manage.py", "release_clock"])
+    cron.start()
+    wait_until(lambda: web_answers(port), 60, "the web server", services)
+    wait_until(lambda: " ready." in services.log_text("worker"), 60, "the worker", services)
+    wait_until(
+        lambda: "release clock: active" in services.log_text("clock"),
+        60,
+        "the release clock",
+        services,
+    )
+
+
+def bench_warnings(targets, early, wrong, raised, plan_releases, via, cron):
+    """What went wrong in a run that still produced figures."""
+    problems = []
+    if early:
+        problems.append(f"{len(early)} URLs answered 200 before their instant")
+    if wrong:
+        problems.append(f"{len(wrong)} statement URLs answered in another language")
+    odd = sum(t.odd_statuses for t in targets)
+    errors = sum(t.errors for t in targets)
+    if odd or errors:
+        problems.append(
+            f"{odd} answers were neither 200 nor 404, {errors} requests failed outright"
+        )
+    if raised:
+        problems.append(
+            f"ScheduleReleaseAction raised for {len(raised)} of {len(plan_releases)} "
+            f"statements (the release was saved; see schedule.log): {raised[0]['error']}"
+        )
+    if via.get("worker", 0) < len(plan_releases):
+        problems.append(
+            f"the worker's ETA task released {via.get('worker', 0)} of "
+            f"{len(plan_releases)} statements; the rest fell to the release clock"
+        )
+    if any(rc != 0 for _s, _d, rc in cron.ticks):
+        problems.append("publish_scheduled failed (see cron.log)")
+    return problems
+
+
+def run_release_bench(log=print):
+    """Run the benchmark; returns (results for the JSON line, lines to print, failed).
+
+    ``failed`` when some URL never answered 200 (its figures are then null). Raises
+    Skipped without PostgreSQL or Redis, BenchFailed if the run itself broke down.
+    """
+    maintenance, database_url, redis_url = check_services()
+    started = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="communique-bench-"))
+    port = free_port()
+    bin_dir = Path(sys.executable).parent
+    env = bench_env(workdir, port, database_url, redis_url)
     services = Services(workdir, env)
     cron = Cron(services)
     poller = None
     try:
         try:
             recreate_database(maintenance)
-        except Exception as exc:  # noqa: BLE001 - e.g. no CREATEDB privilege
+        except Exception as exc:
             raise Skipped(f"cannot create the database {BENCH_DATABASE}: {exc}") from exc
         flush_redis(redis_url)
         log(f"release bench: database {BENCH_DATABASE}, Redis db {BENCH_REDIS_DB}, {workdir}")
@@ -508,42 +582,7 @@ def run_release_bench(log=print):
         )
         flush_redis(redis_url)
 
-        services.start(
-            "web",
-            [
-                str(bin_dir / "gunicorn"),
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "3",
-                "--timeout",
-                "60",
-            ],
-        )
-        services.start(
-            "worker",
-            [
-                str(bin_dir / "celery"),
-                "-A",
-                "config",
-                "worker",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "2",
-            ],
-        )
-        services.start("clock", [sys.executable, "manage.py", "release_clock"])
-        cron.start()
-        wait_until(lambda: web_answers(port), 60, "the web server", services)
-        wait_until(lambda: " ready." in services.log_text("worker"), 60, "the worker", services)
-        wait_until(
-            lambda: "release clock: active" in services.log_text("clock"),
-            60,
-            "the release clock",
-            services,
-        )
+        start_services(services, cron, bin_dir, port)
 
         targets, scheduled, reader = schedule(services, content, log)
         poller = Poller(port, targets)
@@ -604,29 +643,7 @@ def run_release_bench(log=print):
         ]
         met = release["p99"] < 1.0 and release["spread_max"] < 0.2
         lines.append(f"goal (p99 lag under 1 s, spread under 0.2 s): {'met' if met else 'NOT met'}")
-        problems = []
-        if early:
-            problems.append(f"{len(early)} URLs answered 200 before their instant")
-        if wrong:
-            problems.append(f"{len(wrong)} statement URLs answered in another language")
-        odd = sum(t.odd_statuses for t in targets)
-        errors = sum(t.errors for t in targets)
-        if odd or errors:
-            problems.append(
-                f"{odd} answers were neither 200 nor 404, {errors} requests failed outright"
-            )
-        if raised:
-            problems.append(
-                f"ScheduleReleaseAction raised for {len(raised)} of {len(plan_releases)} "
-                f"statements (the release was saved; see schedule.log): {raised[0]['error']}"
-            )
-        if via.get("worker", 0) < len(plan_releases):
-            problems.append(
-                f"the worker's ETA task released {via.get('worker', 0)} of "
-                f"{len(plan_releases)} statements; the rest fell to the release clock"
-            )
-        if any(rc != 0 for _s, _d, rc in cron.ticks):
-            problems.append("publish_scheduled failed (see cron.log)")
+        problems = bench_warnings(targets, early, wrong, raised, plan_releases, via, cron)
         lines += [f"WARNING: {p}" for p in problems]
         if missing:
             late = {}

@@ -7,7 +7,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import LocalePrefixPattern
 
 from config.urls import urlpatterns as project_urlpatterns
-from statements.search_urls import search_urlpatterns
+from newsroom.urls import localized_urlpatterns as search_urlpatterns
 
 _localized = [p for p in project_urlpatterns if isinstance(p.pattern, LocalePrefixPattern)]
 assert len(_localized) == 1, "config/urls.py should hold exactly one i18n_patterns()"

@@ -11,8 +11,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from config.urls import urlpatterns as project_urlpatterns
-from statements.subscription_admin import subscriber_viewset
-from statements.subscription_urls import subscription_urlpatterns
+from newsroom.subscription_admin import subscriber_viewset
+from newsroom.urls import localized_urlpatterns as subscription_urlpatterns
 
 _localized = [p for p in project_urlpatterns if isinstance(p.pattern, LocalePrefixPattern)]
 assert len(_localized) == 1, "config/urls.py should hold exactly one i18n_patterns()"

@@ -11,6 +11,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
+from statements.actions.previews import CreatePreviewLinkAction, RevokePreviewLinkAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import (
     GovernmentSocialLink,
     PreviewLink,
@@ -19,8 +21,6 @@ from statements.models import (
     StatementRelatedLink,
     StatementTopic,
 )
-from statements.previews import CreatePreviewLinkAction, RevokePreviewLinkAction, token_for
-from statements.release import ScheduleReleaseAction
 from tests import factories
 from tests.browser import chromium
 
@@ -233,7 +233,7 @@ def public_pages(live_server):
     )
 
     def preview(link, code):
-        return reverse("statements_embargoed_preview_language", args=[token_for(link), code])
+        return reverse("statements_embargoed_preview_language", args=[link.token, code])
 
     released = {
         page.locale.language_code: page.url

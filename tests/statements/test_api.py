@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import (
     Government,
     MediaContact,
@@ -15,7 +17,6 @@ from statements.models import (
     StatementRelatedLink,
     StatementTopic,
 )
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,13 +9,14 @@ import zoneinfo
 import pytest
 from django.db import connection
 
-from statements.release import db_now, run_due
+from statements.clock import db_now
+from statements.release_triggers import run_due
 from tests import factories
 from tests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "pass"  # noqa: S105 - UserFactory's test password
+PASSWORD = "pass"
 ZONE = "America/Toronto"
 
 

@@ -9,7 +9,7 @@ from tests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "pass"  # noqa: S105 - UserFactory's test password
+PASSWORD = "pass"
 
 
 @pytest.fixture

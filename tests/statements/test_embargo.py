@@ -1,6 +1,6 @@
 """The embargo: before its release a statement is on no public channel, in any language.
 
-The test walks statements.channels.CHANNELS, the registry of public channels, for
+The test walks newsroom.channels.CHANNELS, the registry of public channels, for
 every language; a second test makes sure no public URL prefix escapes the registry.
 """
 
@@ -13,9 +13,10 @@ from django.urls import get_resolver
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from statements.channels import CHANNELS, NOT_CHANNELS
+from newsroom.channels import CHANNELS, NOT_CHANNELS
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage, StatementRelatedLink
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -107,14 +108,14 @@ def read(client, url):
 
 
 def test_nothing_shows_before_release_and_everything_after(client, embargoed):
-    from statements.previews import CreatePreviewLinkAction, token_for
+    from statements.actions.previews import CreatePreviewLinkAction
 
     statement, drafter, subjects = embargoed
     assert {s.language for s in subjects} == {"en", "fr", "ja"}
     release = ScheduleReleaseAction(statement, drafter).execute()
     # An embargoed preview link exists, and must show on no public channel either.
     link = CreatePreviewLinkAction(statement, drafter, "A. Reporter", "a@example.org").execute()
-    secrets = [token_for(link).split(":")[0], str(link.key), "/preview/"]
+    secrets = [link.token.split(":")[0], str(link.key), "/preview/"]
     checked = 0
     for subject in subjects:
         for channel in CHANNELS:
@@ -165,4 +166,4 @@ def test_every_public_url_prefix_is_a_registered_channel():
             prefix = prefix.split("/", 1)[0] + "/"
         if "LocalePrefixPattern" in type(pattern.pattern).__name__ or prefix in ("", "^"):
             prefix = "<lang>/"
-        assert prefix in covered, f"public URL prefix {prefix!r} is not in statements.channels"
+        assert prefix in covered, f"public URL prefix {prefix!r} is not in newsroom.channels"

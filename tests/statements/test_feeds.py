@@ -7,9 +7,11 @@ from email.utils import parsedate_to_datetime
 import pytest
 from django.utils import timezone
 
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction, release_line
 from statements.templatetags.statements_tags import localized_date
+from statements.timefmt import release_line
 from tests import factories
 
 pytestmark = pytest.mark.django_db

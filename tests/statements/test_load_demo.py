@@ -106,8 +106,8 @@ def test_load_demo_refuses_production_settings(db):
 
 
 def check_unreleased_statements_part_way_through_signoff(client):
-    from statements.actions import signoff_rows
     from statements.models import Approval, ChangeRequest, Release
+    from statements.queries.signoff import signoff_rows
 
     scheduled = Release.objects.filter(state="scheduled").values("statement_id")
     in_signoff = StatementPage.objects.filter(live=False, locale__language_code="en").exclude(
@@ -129,7 +129,7 @@ def check_unreleased_statements_part_way_through_signoff(client):
 
 
 def check_unreleased_statements_in_every_translation_state(client):
-    from statements.translation_status import build_matrix, statements_in_progress
+    from statements.queries.translation import build_matrix, statements_in_progress
 
     matrix = build_matrix(statements_in_progress())
     states = {cell["state"] for row in matrix["rows"] for cell in row["cells"].values()}
@@ -158,7 +158,7 @@ def test_demo_data_reproduces_the_case(demo, client):
 
 def check_a_scheduled_release_ready_to_go(client):
     from statements.models import Release
-    from statements.release import release_problems
+    from statements.queries.release import release_problems
 
     release = Release.objects.get(state="scheduled")
     statement = StatementPage.objects.get(pk=release.statement_id)

@@ -8,14 +8,14 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from statements.models import PreviewAccess, PreviewLink, Release
-from statements.previews import preview_url
-from statements.release import (
+from statements.actions.previews import preview_url
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import (
     CancelReleaseAction,
     MoveReleaseAction,
-    ReleaseStatementAction,
     ScheduleReleaseAction,
 )
+from statements.models import PreviewAccess, PreviewLink, Release
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +87,8 @@ def test_links_are_refused_until_scheduled_and_never_outlive_the_embargo(
     assert response.status_code == 302
     assert not PreviewLink.objects.exists()
     release = ScheduleReleaseAction(statement, drafter).execute()
-    from statements.actions import ActionRefused
-    from statements.previews import CreatePreviewLinkAction
+    from statements.actions.base import ActionRefused
+    from statements.actions.previews import CreatePreviewLinkAction
 
     with pytest.raises(ActionRefused):
         CreatePreviewLinkAction(

@@ -110,7 +110,7 @@ def test_the_translation_editor_cannot_publish(root_client, statement):
 
 
 def test_finishing_the_workflow_does_not_publish(statement, governments):
-    from statements.actions import SignOffAction
+    from statements.actions.signoff import SignOffAction
 
     drafter = factories.drafter(username="drafter2")
     factories.submit_for_signoff(statement, drafter)
@@ -145,7 +145,7 @@ def test_signing_to_clearance_over_http_does_not_publish(client, statement, gove
             {"revision_id": latest.pk, "comment": ""},
         )
         assert response.status_code == 302
-    from statements.actions import is_cleared
+    from statements.queries.signoff import is_cleared
 
     assert is_cleared(StatementPage.objects.get(pk=statement.pk))
     assert not is_live(statement)
@@ -158,8 +158,9 @@ def test_translated_page_editor_publish_after_release_changes_nothing_public(
     """After release, wagtail-localize's editor saves drafts: the public text stays."""
     from django.utils import timezone
 
+    from statements.actions.release import ReleaseStatementAction
+    from statements.actions.scheduling import ScheduleReleaseAction
     from statements.models import Release
-    from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 
     statement, drafter, _approvers = factories.ready_for_release(
         site_tree["newsrooms"]["en"],

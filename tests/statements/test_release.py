@@ -7,17 +7,17 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from statements.actions import ActionRefused
-from statements.models import Government, Release, ReleasedPage, StatementPage
-from statements.release import (
+from statements.actions.base import ActionRefused
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import (
     CancelReleaseAction,
     HoldReleaseAction,
     MoveReleaseAction,
-    ReleaseStatementAction,
     ScheduleReleaseAction,
-    release_line,
-    run_due,
 )
+from statements.models import Government, Release, ReleasedPage, StatementPage
+from statements.release_triggers import run_due
+from statements.timefmt import release_line
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -233,7 +233,7 @@ def test_release_line_names_each_zone_once_across_daylight_saving():
 
 
 def test_a_dropped_language_is_released_later_on_its_own(ready, governments):
-    from statements.actions import DropLanguageAction
+    from statements.actions.translation import DropLanguageAction
 
     statement, drafter, approvers = ready
     DropLanguageAction(statement, drafter, "ja", "Tokyo publishes on Monday").execute()
@@ -262,7 +262,7 @@ def test_a_dropped_language_is_released_later_on_its_own(ready, governments):
 
 def test_the_precheck_tells_who_can_fix_what_once(ready, django_capture_on_commit_callbacks):
     from statements.models import Approval
-    from statements.release import precheck_due
+    from statements.release_triggers import precheck_due
 
     statement, drafter, approvers = ready
     drafter.email = "drafter@example.org"
@@ -293,7 +293,7 @@ def test_the_precheck_tells_who_can_fix_what_once(ready, django_capture_on_commi
 def test_statement_released_purges_every_language_url_after_commit(
     ready, settings, django_capture_on_commit_callbacks
 ):
-    from statements.release import statement_released
+    from statements.signals import statement_released
 
     settings.WAGTAILFRONTENDCACHE = {
         "recorder": {"BACKEND": "tests.statements.test_release.RecordingBackend"}
@@ -345,7 +345,7 @@ def test_a_near_release_queues_its_task_just_before_the_instant(
     ahead so the release can prepare and commit on the instant; far ones wait."""
     from celery import current_app
 
-    from statements.release import prepare_ahead
+    from statements.clock import prepare_ahead
 
     del settings.CELERY_TASK_ALWAYS_EAGER
     calls = []
@@ -361,7 +361,7 @@ def test_a_near_release_queues_its_task_just_before_the_instant(
 
 
 def test_a_release_prepared_early_becomes_public_on_the_instant(ready):
-    from statements.release import db_now
+    from statements.clock import db_now
 
     statement, drafter, _approvers = ready
     release = ScheduleReleaseAction(statement, drafter).execute()

@@ -24,8 +24,10 @@ from django.db import connection, connections
 from django.test import Client
 from wagtail.models import PageLogEntry
 
+from statements.actions.scheduling import ScheduleReleaseAction
+from statements.clock import db_now
 from statements.models import Release, ReleasedPage, StatementPage
-from statements.release import ScheduleReleaseAction, db_now, run_due
+from statements.release_triggers import run_due
 from statements.tasks import release_statement_task, release_sweep_task
 from tests import factories
 from tests.conftest import skip_or_fail
@@ -64,7 +66,7 @@ class Process:
     def __init__(self, args, env, name):
         self.name = name
         self.lines = []
-        self.popen = subprocess.Popen(  # noqa: S603
+        self.popen = subprocess.Popen(
             args,
             cwd=ROOT,
             env=env,
@@ -289,7 +291,8 @@ from config.celery import app
 settings.CELERY_TASK_ALWAYS_EAGER = False
 app.conf.task_always_eager = False
 from statements.models import Release
-from statements.release import db_now, queue_trigger
+from statements.clock import db_now
+from statements.actions.scheduling import queue_trigger
 release_id, ahead = int(sys.argv[1]), float(sys.argv[2])
 instant = db_now() + datetime.timedelta(seconds=ahead)
 Release.objects.filter(pk=release_id).update(release_at=instant, queued_for=None)
@@ -305,7 +308,7 @@ HALFWAY_SCRIPT = """
 import sys, time
 import django
 django.setup()
-from statements import release as module
+from statements.actions import release as module
 original = module._ReleasePublish.execute
 published = []
 def publish_then_stall(self, *args, **kwargs):
@@ -366,7 +369,7 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
         worker.wait_for(" ready.", timeout=60)
         clock.wait_for("release clock: active")
 
-        queue = subprocess.run(  # noqa: S603
+        queue = subprocess.run(
             [sys.executable, "-c", QUEUE_SCRIPT, str(release.pk), "6"],
             cwd=ROOT,
             env=env,

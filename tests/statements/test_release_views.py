@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db

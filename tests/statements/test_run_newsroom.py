@@ -30,7 +30,7 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
     }
     env.update(DJANGO_SETTINGS_MODULE="config.settings.dev", COMMUNIQUE_VAR_DIR=str(tmp_path))
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
     database = tmp_path / "communique.sqlite3"
     expired = (datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)).isoformat()
     with sqlite3.connect(database) as db:
@@ -41,7 +41,7 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
 
     port = free_port()
     log = open(tmp_path / "run.log", "w+")  # noqa: SIM115
-    stack = subprocess.Popen(  # noqa: S603
+    stack = subprocess.Popen(
         [*manage, "run_newsroom", "--port", str(port)],
         cwd=ROOT,
         env=env,
@@ -53,7 +53,7 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/") as response:  # noqa: S310
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/") as response:
                     assert response.status == 200
                 break
             except (urllib.error.URLError, ConnectionError):
@@ -61,7 +61,7 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
                 assert time.monotonic() < deadline, "web server did not start"
                 time.sleep(0.5)
 
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [
                 *manage,
                 "shell",

@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.utils import timezone
 
-from statements import search as statement_search
+from newsroom import search as statement_search
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.statements.search_test_urls")]
@@ -351,7 +352,7 @@ def test_the_search_page_without_a_query_invites_one(client, site):
 
 
 def test_results_are_paged_keeping_the_query_and_filters(client, site, governments, monkeypatch):
-    monkeypatch.setattr("statements.views.search.PAGE_SIZE", 2)
+    monkeypatch.setattr("newsroom.views.search.PAGE_SIZE", 2)
     for number in range(3):
         factories.make_statement(
             site["newsrooms"]["en"],

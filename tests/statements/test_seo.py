@@ -11,9 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from statements.actions.previews import CreatePreviewLinkAction, preview_url
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
-from statements.previews import CreatePreviewLinkAction, preview_url
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db

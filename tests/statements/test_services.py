@@ -49,7 +49,7 @@ def test_celery_worker_runs_a_task_from_redis(require_postgres, redis_url):
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
     }
-    worker = subprocess.Popen(  # noqa: S603
+    worker = subprocess.Popen(
         [
             sys.executable,
             "-m",

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from statements.actions import SignOffAction
+from statements.actions.signoff import SignOffAction
 from statements.models import Approval, StatementPage
 from tests import factories
 

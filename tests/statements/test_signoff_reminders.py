@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from statements import tasks
-from statements.actions import SignOffAction
+from statements.actions.signoff import SignOffAction
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ NOW = datetime.datetime(2026, 12, 1, 15, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture
 def pending(site_tree, governments, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(tasks.timezone, "now", lambda: NOW)
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
     drafter = factories.drafter()
     ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
     ca.duty_email = "duty@international.gc.ca"

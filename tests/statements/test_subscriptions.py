@@ -16,15 +16,17 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.utils import timezone
 
-import statements.subscription_tasks  # noqa: F401 - registers the tasks by name
-from statements import subscriptions
-from statements.models import Delivery, Release, StatementPage, Subscriber
-from statements.release import ReleaseStatementAction, ScheduleReleaseAction, statement_released
-from statements.subscription_tasks import (
+import newsroom.tasks  # noqa: F401 - registers the tasks by name
+from newsroom import signal_handlers, subscriptions
+from newsroom.tasks import (
     delete_unconfirmed_task,
     deliver_batch_task,
     deliver_release_task,
 )
+from statements.actions.release import ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
+from statements.models import Delivery, Release, StatementPage, Subscriber
+from statements.signals import statement_released
 from tests import factories
 
 pytestmark = [
@@ -320,16 +322,16 @@ def not_delivering():
     key = "subscriptions_queue_delivery"
     statement_released.disconnect(dispatch_uid=key)
     yield
-    subscriptions.connect()
+    signal_handlers.connect()
 
 
 @pytest.fixture
 def delivering():
-    """Connected as the lead's signal_handlers.connect() will connect it."""
+    """Connected as newsroom's signal_handlers.connect() connects it."""
     key = "subscriptions_queue_delivery"
     connected = any(entry[0][0] == key for entry in statement_released.receivers)
     if not connected:
-        subscriptions.connect()
+        signal_handlers.connect()
     yield
     if not connected:
         statement_released.disconnect(dispatch_uid=key)
@@ -478,8 +480,8 @@ def test_a_retried_batch_sends_nobody_twice(
 def test_a_dropped_language_released_later_goes_to_its_subscribers_only(
     delivering, scheduled, governments, django_capture_on_commit_callbacks
 ):
-    from statements.actions import DropLanguageAction
-    from statements.release import CancelReleaseAction
+    from statements.actions.scheduling import CancelReleaseAction
+    from statements.actions.translation import DropLanguageAction
 
     statement, drafter, release = scheduled
     CancelReleaseAction(release, drafter).execute()

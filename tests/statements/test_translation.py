@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
 
-from statements.actions import UpdateTranslationsAction
+from statements.actions.translation import UpdateTranslationsAction
 from statements.models import StatementPage
 from tests import factories
-from tests.factories import translate_everything  # noqa: F401 - shared with other modules
+from tests.factories import translate_everything
 
 pytestmark = pytest.mark.django_db
 

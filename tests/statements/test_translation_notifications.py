@@ -67,7 +67,7 @@ def test_out_of_date_and_awaiting_review_are_announced(site_tree, governments, p
     assert {m.to[0] for m in mail.outbox} == {"fr@example.org", "ja@example.org"}
     assert "out of date" in mail.outbox[0].body
 
-    from statements.actions import UpdateTranslationsAction
+    from statements.actions.translation import UpdateTranslationsAction
 
     UpdateTranslationsAction(page, people["drafter"]).execute()
     translate_everything(page, "ja")

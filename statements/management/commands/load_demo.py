@@ -19,6 +19,9 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from statements.actions.scheduling import ScheduleReleaseAction
+from statements.actions.signoff import RequestChangesAction, SignOffAction
+from statements.actions.translation import ApproveTranslationAction, DropLanguageAction
 from statements.demo import contacts as demo_contacts
 from statements.demo import governments as demo_governments
 from statements.demo import pipeline as demo_pipeline
@@ -407,8 +410,6 @@ class Command(BaseCommand):
 
     def load_in_signoff(self, spec, newsrooms, governments, contacts, topics, users):
         """An unreleased statement, submitted for sign-off, with some governments signed."""
-        from statements.actions import RequestChangesAction, SignOffAction
-
         locale = self.locales[self.default_code]
         key = demo_key("statement", spec["key"])
         if StatementPage.objects.filter(translation_key=key, locale=locale).exists():
@@ -458,14 +459,10 @@ class Command(BaseCommand):
             draft.body.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
             draft.save_revision(user=drafter)
         if spec.get("schedule"):
-            from statements.release import ScheduleReleaseAction
-
             ScheduleReleaseAction(page, drafter).execute()
 
     def translate_in_progress(self, page, spec, users):
         """Bring a statement's translations to the states the status screen shows."""
-        from statements.actions import ApproveTranslationAction, DropLanguageAction
-
         for code, reason in spec["dropped"].items():
             DropLanguageAction(page, users["drafter"], code, reason).execute()
         sources = [spec["title"], spec["summary"], spec["dateline"], *spec["body"]]

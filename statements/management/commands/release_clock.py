@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, connection
 
-from statements.release import run_due
+from statements.release_triggers import run_due
 
 logger = logging.getLogger("communique.release")
 

@@ -6,7 +6,8 @@ another process has already made is left alone.
 
 from django.core.management.base import BaseCommand
 
-from statements.release import describe, run_due
+from statements.queries.release import describe
+from statements.release_triggers import run_due
 
 
 class Command(BaseCommand):

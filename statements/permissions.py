@@ -1,0 +1,190 @@
+"""Every role rule, once: who may do what with a statement.
+
+The roles come from groups: a government's approver group ("Sign-off: Canada"), the
+translator groups ("Translators: fr"), Wagtail's page permissions for drafters, and
+agency assignments that narrow a translator to some statements until a date. Views,
+actions, the workflow task and the page's permission tester all ask here.
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import AgencyAssignment, Government
+
+TRANSLATOR_GROUP_PREFIX = "Translators: "
+
+
+# --- approvers of a government ----------------------------------------------------------
+
+
+def approver_group_ids(user):
+    """The groups ``user`` is in; a government's approvers are its approver group."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(user.groups.values_list("pk", flat=True))
+
+
+def is_approver_of(user, government):
+    """True when ``user`` may act for ``government``: sign, approve, confirm."""
+    return user.is_active and government.approver_group_id in approver_group_ids(user)
+
+
+def governments_approved_by(user, governments):
+    """Those of ``governments`` that ``user`` acts for, in the order given."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    groups = approver_group_ids(user)
+    return [g for g in governments if g.approver_group_id in groups]
+
+
+def is_approver_of_any_government(user):
+    if not user.is_authenticated:
+        return False
+    return Government.objects.filter(approver_group__in=approver_group_ids(user)).exists()
+
+
+def approvers_of(government):
+    """The active accounts that act for ``government``: the people to tell."""
+    return set(
+        get_user_model()
+        .objects.filter(groups=government.approver_group_id, is_active=True)
+        .values_list("pk", flat=True)
+    )
+
+
+def administrators():
+    return set(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .values_list("pk", flat=True)
+    )
+
+
+# --- drafters: editors of a statement ----------------------------------------------------
+
+
+def may_edit_statement(user, page):
+    """Edit rights of one's own (not those lent by a workflow task to its reviewers)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    tester = page.permissions_for_user(user)
+    return "change" in tester.permissions or (
+        "add" in tester.permissions and page.owner_id == user.pk
+    )
+
+
+def is_editor_of_any_statement(user):
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change"])
+
+
+# --- translators -------------------------------------------------------------------------
+
+
+def translator_languages(user):
+    """The languages of the "Translators: xx" groups ``user`` is in."""
+    if not user.is_authenticated:
+        return []
+    names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
+        "name", flat=True
+    )
+    return sorted(name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip() for name in names)
+
+
+def agency_allows(user, translation_key):
+    """True unless ``user`` is an agency account without a current assignment for it."""
+    assignments = AgencyAssignment.objects.filter(user=user)
+    if not assignments.exists():
+        return True
+    return assignments.filter(
+        statement__translation_key=translation_key, until__gte=timezone.localdate()
+    ).exists()
+
+
+def limit_to_agency(user, statements):
+    """An agency account sees only the statements currently assigned to it."""
+    assignments = AgencyAssignment.objects.filter(user=user)
+    if not assignments.exists():
+        return statements
+    keys = assignments.filter(until__gte=timezone.localdate()).values("statement__translation_key")
+    return statements.filter(translation_key__in=keys)
+
+
+# --- screens ------------------------------------------------------------------------------
+
+
+def can_see_translation_status(user):
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or translator_languages(user):
+        return True
+    return is_editor_of_any_statement(user)
+
+
+def release_access(user, statement):
+    """("edit" | "partner" | None): what this user may do with the statement's release."""
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if may_edit_statement(user, statement):
+        return "edit"
+    if governments_approved_by(user, statement.signatory_governments()):
+        return "partner"
+    return None
+
+
+def can_see_release_queue(user):
+    """Administrators, editors, and partner governments' approvers (for their own
+    statements); not translators."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or is_editor_of_any_statement(user):
+        return True
+    return is_approver_of_any_government(user)
+
+
+def may_see_signoff(user, statement):
+    """The statement's editors and the approvers of its signatory governments."""
+    return statement.permissions_for_user(user).can_edit() or bool(
+        governments_approved_by(user, statement.signatory_governments())
+    )
+
+
+# --- Wagtail's page permission testers ----------------------------------------------------
+
+
+class StatementPermissionTester(PagePermissionTester):
+    """Translators edit the translations in their own languages, and nothing else.
+
+    They hold no page permissions; this grants them editing of a statement's
+    translation (never its source, even one written in their language) in a language
+    of their "Translators: xx" groups. Publishing stays with the release.
+    """
+
+    def translator_may_edit(self):
+        if not self.user.is_active:
+            return False
+        languages = translator_languages(self.user)
+        return (
+            bool(languages)
+            and self.page.locale.language_code in languages
+            and self.page.is_translation
+            and agency_allows(self.user, self.page.translation_key)
+        )
+
+    def can_edit(self):
+        return super().can_edit() or self.translator_may_edit()
+
+    def can_publish(self):
+        # Only the release publishes a statement, in every language at once; no editor
+        # button, bulk action or translation tool does (not even for a superuser).
+        return False
+
+
+class NewsroomPermissionTester(PagePermissionTester):
+    """Nothing is published into the newsroom by hand, not even as a copy."""
+
+    def can_publish_subpage(self):
+        return False

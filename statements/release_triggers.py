@@ -1,0 +1,63 @@
+"""What calls the release, and when. Three triggers; whichever comes first releases.
+
+- a Celery task queued with an ETA at the instant (only for the near future, inside
+  the broker's visibility timeout), queued by ``actions.scheduling.queue_trigger``;
+- a periodic Celery sweep that queues what is coming up and runs what is overdue;
+- the release clock (``manage.py release_clock``), which needs only the database.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+
+from . import notifications
+from .actions.release import ReleaseStatementAction
+from .actions.scheduling import queue_trigger
+from .clock import db_now, eta_window
+from .models import Release, StatementPage
+from .queries.release import due_release_ids, release_problems
+
+logger = logging.getLogger("communique.release")
+
+
+def run_due(via="clock"):
+    """Release everything due or overdue now. Returns the outcomes."""
+    outcomes = []
+    for release_id in due_release_ids():
+        try:
+            outcomes.append(ReleaseStatementAction(release_id, via=via).execute())
+        except Exception:
+            logger.exception("release %s failed via %s; it stays scheduled", release_id, via)
+    return outcomes
+
+
+def queue_upcoming():
+    horizon = db_now() + eta_window()
+    queued = 0
+    for release_id in (
+        Release.objects.scheduled().filter(release_at__lte=horizon).values_list("pk", flat=True)
+    ):
+        queued += bool(queue_trigger(release_id))
+    return queued
+
+
+def precheck_due():
+    """Tell drafters and approvers what still blocks releases due within the pre-check window."""
+    now = db_now()
+    window = datetime.timedelta(minutes=settings.COMMUNIQUE_RELEASE_PRECHECK_MINUTES)
+    told = 0
+    for release in Release.objects.scheduled().filter(
+        release_at__gt=now, release_at__lte=now + window
+    ):
+        if release.precheck_sent_for == release.release_at:
+            continue
+        statement = StatementPage.objects.get(pk=release.statement_id)
+        problems = release_problems(statement, release.language_code)
+        with transaction.atomic():
+            Release.objects.filter(pk=release.pk).update(precheck_sent_for=release.release_at)
+            if problems:
+                notifications.release_precheck(statement, release, problems)
+                told += 1
+    return told
