@@ -17,7 +17,7 @@ from statements.models import Release
 from statements.release import ReleaseStatementAction, ScheduleReleaseAction
 from tests import factories
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.statements.search_test_urls")]
+pytestmark = pytest.mark.django_db
 
 BODY = [
     (
