@@ -278,6 +278,19 @@ def translator(code, username=None):
     return user
 
 
+def synced_translation(page, code):
+    """A wagtail-localize translation of ``page`` into ``code``, for a page that is not
+    a statement (the home or newsroom pages ``build_site`` copies): the positive control
+    for the wagtail-localize screens Communiqué closes for statements only."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale(code)
+    )
+    return translation
+
+
 def translate_everything(page, code):
     """Translate every segment of ``page`` into ``code`` by hand (as a translator would)."""
     from wagtail_localize.models import StringTranslation, Translation

@@ -18,7 +18,7 @@ from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release
 from tests import factories
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.statements.search_test_urls")]
+pytestmark = pytest.mark.django_db
 
 BODY = [
     (

@@ -29,10 +29,7 @@ from statements.models import Delivery, Release, StatementPage, Subscriber
 from statements.signals import statement_released
 from tests import factories
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.urls("tests.statements.subscription_test_urls"),
-]
+pytestmark = pytest.mark.django_db
 
 TITLE = "Joint statement on the sanctions monitoring report"
 SENTENCE = "The governments welcome the monitoring team's first report."
