@@ -451,7 +451,7 @@ def test_a_retried_batch_sends_nobody_twice(
     assert not Delivery.objects.exists()
     mail.outbox.clear()
 
-    settings.EMAIL_BACKEND = "tests.statements.test_subscriptions.FlakyBackend"
+    settings.EMAIL_BACKEND = "tests.newsroom.test_subscriptions.FlakyBackend"
     FlakyBackend.fail_for = {"two@example.org"}
     ids = [first.pk, second.pk, third.pk]
     with pytest.raises(smtplib.SMTPException):
