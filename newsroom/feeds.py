@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from statements.models import HomePage, NewsroomPage, StatementPage, StatementType
-from statements.models.pages import NewsroomFilters, listing_entries
+from statements.models.site_pages import NewsroomFilters, listing_entries
 from statements.templatetags.statements_tags import language_name
 
 FEED_SIZE = 30

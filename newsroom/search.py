@@ -39,7 +39,7 @@ from wagtail.embeds.blocks import EmbedBlock
 
 from statements.blocks import StatementBodyBlock
 from statements.models import StatementPage
-from statements.models.pages import listing_entries
+from statements.models.site_pages import listing_entries
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10

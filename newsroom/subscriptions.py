@@ -42,7 +42,7 @@ from statements.models import (
     StatementType,
     Subscriber,
 )
-from statements.models.pages import localized_snippets
+from statements.models.site_pages import localized_snippets
 
 logger = logging.getLogger("communique.subscriptions")
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from statements.models import NewsroomPage
-from statements.models.pages import NewsroomFilters
+from statements.models.site_pages import NewsroomFilters
 
 from ..search import MAX_QUERY_LENGTH, PAGE_SIZE, clean_query, search_statements
 

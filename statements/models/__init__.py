@@ -1,18 +1,16 @@
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
 from .languages import AgencyAssignment, LanguageDrop, SourceSync, TranslationNotice
-from .pages import (
-    HomePage,
-    NewsroomPage,
+from .pages import StatementPage, StatementType
+from .release import PreviewAccess, PreviewLink, Release, ReleaseConfirmation, ReleasedPage
+from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
+from .site_pages import HomePage, NewsroomPage
+from .statement_parts import (
     StatementContact,
-    StatementPage,
     StatementRelatedLink,
     StatementSignatory,
     StatementTopic,
-    StatementType,
 )
-from .release import PreviewAccess, PreviewLink, Release, ReleaseConfirmation, ReleasedPage
-from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
 from .subscriptions import Delivery, Subscriber
 from .topics import Topic
 from .workflow_tasks import GovernmentSignOffTask

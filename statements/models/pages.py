@@ -1,20 +1,18 @@
-"""Public pages: the home page, the newsroom listing and the statement itself."""
+"""The statement page and its parts: signatories, contacts, topics, related links."""
 
 import zoneinfo
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin, Workflow
+from wagtail.models import Page, PageManager, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -25,14 +23,13 @@ from ..timefmt import release_line
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
+from .localized import Frozen, Localized, localize_by_key
 from .release import ReleasedPage
 from .topics import Topic
 
 # The content type of ``GovernmentSignOffTask``, named rather than imported: the task's
 # module imports this one.
 SIGN_OFF_TASK_MODEL = "governmentsignofftask"
-
-NEWSROOM_PAGE_SIZE = 10
 
 
 class StatementType(models.TextChoices):
@@ -42,172 +39,6 @@ class StatementType(models.TextChoices):
     MEDIA_ADVISORY = "media_advisory", _("Media advisory")
     READOUT = "readout", _("Readout")
     BACKGROUNDER = "backgrounder", _("Backgrounder")
-
-
-class HomePage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["statements.NewsroomPage"]
-    template = "home_page.html"
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("intro"),
-        SynchronizedField("slug", overridable=False),
-    ]
-
-    class Meta:
-        verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_statements"] = list(
-            listing_entries(StatementPage.objects.for_listing(self.locale)[:5], self.locale)
-        )
-        context["newsroom"] = (
-            NewsroomPage.objects.live().public().filter(locale=self.locale).first()
-        )
-        return context
-
-
-class NewsroomPage(Page):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    def permissions_for_user(self, user):
-        # Wagtail asks the page on a person's behalf; the rule lives in permissions.
-        from ..permissions import NewsroomPermissionTester
-
-        return NewsroomPermissionTester(user, self)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["statements.HomePage"]
-    subpage_types = ["statements.StatementPage"]
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("intro"),
-        SynchronizedField("slug", overridable=False),
-    ]
-
-    class Meta:
-        verbose_name = _("newsroom")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = NewsroomFilters.from_query(request.GET, self.locale)
-        queryset = filters.apply(StatementPage.objects.for_listing(self.locale))
-        paginator = Paginator(queryset, NEWSROOM_PAGE_SIZE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context.update(
-            {
-                "filters": filters,
-                "page_obj": page_obj,
-                "entries": listing_entries(page_obj.object_list, self.locale),
-                "filter_query": filters.as_query(),
-            }
-        )
-        return context
-
-
-class NewsroomFilters:
-    """The newsroom's filters, read from a query string and validated.
-
-    Unknown values are ignored rather than raising, so a stale bookmark still shows
-    a listing; the form then shows which filters are actually in force.
-    """
-
-    def __init__(self, locale, government=None, statement_type=None, topic=None, year=None):
-        self.locale = locale
-        self.government = government
-        self.statement_type = statement_type
-        self.topic = topic
-        self.year = year
-
-    @classmethod
-    def from_query(cls, query, locale):
-        code = (query.get("government") or "").strip().upper()
-        government = None
-        if code:
-            government = (
-                Government.objects.filter(code=code)
-                .order_by(
-                    models.Case(models.When(locale=locale, then=0), default=1),
-                )
-                .first()
-            )
-        statement_type = query.get("type")
-        if statement_type not in StatementType.values:
-            statement_type = None
-        topic_slug = (query.get("topic") or "").strip()
-        topic = None
-        if topic_slug:
-            topic = (
-                Topic.objects.filter(slug=topic_slug)
-                .order_by(models.Case(models.When(locale=locale, then=0), default=1))
-                .first()
-            )
-        year = query.get("year")
-        year = int(year) if year and year.isdigit() and 1900 < int(year) < 3000 else None
-        return cls(locale, government, statement_type, topic, year)
-
-    def apply(self, queryset):
-        if self.government:
-            queryset = queryset.filter(
-                signatories__government__translation_key=self.government.translation_key
-            )
-        if self.statement_type:
-            queryset = queryset.filter(statement_type=self.statement_type)
-        if self.topic:
-            queryset = queryset.filter(topics__topic__translation_key=self.topic.translation_key)
-        if self.year:
-            queryset = queryset.filter(display_date__year=self.year)
-        return queryset.distinct()
-
-    def as_query(self):
-        from urllib.parse import urlencode
-
-        params = {}
-        if self.government:
-            params["government"] = self.government.code
-        if self.statement_type:
-            params["type"] = self.statement_type
-        if self.topic:
-            params["topic"] = self.topic.slug
-        if self.year:
-            params["year"] = self.year
-        return urlencode(params)
-
-    def government_choices(self):
-        return localized_snippets(Government, self.locale, order_by="short_name")
-
-    def topic_choices(self):
-        return localized_snippets(Topic, self.locale, order_by="name")
-
-    def type_choices(self):
-        return StatementType.choices
-
-    def year_choices(self):
-        dates = StatementPage.objects.for_listing(None).dates("display_date", "year", order="DESC")
-        return [d.year for d in dates]
-
-
-def localized_snippets(model, locale, order_by):
-    """One row per identity, in ``locale`` where it exists, else in the default locale."""
-    rows = model.objects.filter(
-        Q(locale=locale) | Q(locale__language_code=settings.LANGUAGE_CODE)
-    ).select_related("locale")
-    by_key = {}
-    for row in rows:
-        if row.translation_key not in by_key or row.locale_id == locale.id:
-            by_key[row.translation_key] = row
-    return sorted(by_key.values(), key=lambda row: getattr(row, order_by).casefold())
 
 
 class StatementPageQuerySet(PageQuerySet):
@@ -240,30 +71,6 @@ class StatementPageQuerySet(PageQuerySet):
 
 
 StatementPageManager = PageManager.from_queryset(StatementPageQuerySet)
-
-
-def listing_entries(statements, locale):
-    """Pair each listed statement with the languages it exists in (one query)."""
-    statements = list(statements)
-    keys = {s.translation_key for s in statements if s.locale_id != getattr(locale, "id", None)}
-    languages = {}
-    if keys:
-        rows = (
-            StatementPage.objects.released()
-            .filter(translation_key__in=keys)
-            .values_list("translation_key", "locale__language_code")
-            .order_by("locale__language_code")
-        )
-        for key, code in rows:
-            languages.setdefault(key, []).append(code)
-    return [
-        {
-            "page": statement,
-            "is_fallback": locale is not None and statement.locale_id != locale.id,
-            "languages": languages.get(statement.translation_key, []),
-        }
-        for statement in statements
-    ]
 
 
 def in_default_locale():
@@ -502,14 +309,14 @@ class StatementPage(Page):
             return False
         self.__dict__.update(
             {
-                "issuing_governments": [_Frozen(e) for e in snapshot["issuing_governments"]],
-                "lead": _Frozen(snapshot["lead"]),
-                "lead_social_links": [_Frozen(e) for e in snapshot["lead_social_links"]],
+                "issuing_governments": [Frozen(e) for e in snapshot["issuing_governments"]],
+                "lead": Frozen(snapshot["lead"]),
+                "lead_social_links": [Frozen(e) for e in snapshot["lead_social_links"]],
                 "media_contacts": [
-                    {"contact": _Frozen(e["contact"]), "government": _Frozen(e["government"])}
+                    {"contact": Frozen(e["contact"]), "government": Frozen(e["government"])}
                     for e in snapshot["media_contacts"]
                 ],
-                "listed_topics": [_Frozen(e) for e in snapshot["listed_topics"]],
+                "listed_topics": [Frozen(e) for e in snapshot["listed_topics"]],
                 "release_zones": snapshot.get("zones") or self.release_zones,
             }
         )
@@ -546,7 +353,7 @@ class StatementPage(Page):
         keys = {s.government.translation_key for s in self.ordered_signatories}
         keys.add(self.lead_government.translation_key)
         keys.update(c.contact.government.translation_key for c in self.ordered_contacts)
-        return _localize_by_key(Government, keys, self.locale)
+        return localize_by_key(Government, keys, self.locale)
 
     @cached_property
     def issuing_governments(self):
@@ -559,7 +366,7 @@ class StatementPage(Page):
         entries = []
         for signatory in self.ordered_signatories:
             government = found.get(signatory.government.translation_key, signatory.government)
-            entries.append(_Localized(government, self.locale))
+            entries.append(Localized(government, self.locale))
         return entries
 
     @cached_property
@@ -567,7 +374,7 @@ class StatementPage(Page):
         government = self._localized_governments.get(
             self.lead_government.translation_key, self.lead_government
         )
-        return _Localized(government, self.locale)
+        return Localized(government, self.locale)
 
     @cached_property
     def lead_social_links(self):
@@ -576,7 +383,7 @@ class StatementPage(Page):
     @cached_property
     def media_contacts(self):
         contacts = [c.contact for c in self.ordered_contacts]
-        found = _localize_by_key(MediaContact, {c.translation_key for c in contacts}, self.locale)
+        found = localize_by_key(MediaContact, {c.translation_key for c in contacts}, self.locale)
         governments = self._localized_governments
         entries = []
         for contact in contacts:
@@ -584,8 +391,8 @@ class StatementPage(Page):
             government = governments.get(contact.government.translation_key, contact.government)
             entries.append(
                 {
-                    "contact": _Localized(localized, self.locale),
-                    "government": _Localized(government, self.locale),
+                    "contact": Localized(localized, self.locale),
+                    "government": Localized(government, self.locale),
                 }
             )
         return entries
@@ -604,7 +411,7 @@ class StatementPage(Page):
     @cached_property
     def listed_topics(self):
         topics = [t.topic for t in self.topics.select_related("topic").order_by("sort_order", "pk")]
-        found = _localize_by_key(Topic, {t.translation_key for t in topics}, self.locale)
+        found = localize_by_key(Topic, {t.translation_key for t in topics}, self.locale)
         return [found.get(t.translation_key, t) for t in topics]
 
     @cached_property
@@ -617,143 +424,3 @@ class StatementPage(Page):
             .select_related("locale")
         )
         return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
-
-
-class _Frozen:
-    """A displayed value kept with a released revision (see ``use_release_snapshot``)."""
-
-    def __init__(self, values):
-        self.__dict__.update(values)
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return ""
-
-    def __str__(self):
-        return self.__dict__.get("short_name") or self.__dict__.get("name") or ""
-
-
-class _Localized:
-    """A snippet row shown on a page, and whether it is in the page's language."""
-
-    def __init__(self, obj, locale):
-        self.obj = obj
-        self.is_fallback = obj.locale_id != locale.id
-        self.language_code = obj.locale.language_code
-
-    def __getattr__(self, name):
-        return getattr(self.obj, name)
-
-    def __str__(self):
-        return str(self.obj)
-
-
-def _localize_by_key(model, keys, locale):
-    """Map translation key to the row in ``locale``, else in the default language.
-
-    One query however many keys; callers keep their own row as a last resort.
-    """
-    if not keys:
-        return {}
-    rows = (
-        model.objects.filter(translation_key__in=keys)
-        .filter(Q(locale_id=locale.id) | Q(locale__language_code=settings.LANGUAGE_CODE))
-        .select_related("locale")
-    )
-    found = {}
-    for row in rows:
-        if row.translation_key not in found or row.locale_id == locale.id:
-            found[row.translation_key] = row
-    return found
-
-
-class StatementSignatory(Orderable):
-    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="signatories")
-    government = models.ForeignKey(
-        Government,
-        verbose_name=_("government"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to=in_default_locale,
-    )
-
-    panels = [FieldPanel("government", widget=forms.Select)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("signatory")
-        verbose_name_plural = _("signatories")
-
-
-class StatementContact(Orderable):
-    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="contacts")
-    contact = models.ForeignKey(
-        MediaContact,
-        verbose_name=_("media contact"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to=in_default_locale,
-    )
-
-    panels = [FieldPanel("contact", widget=forms.Select)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("media contact")
-        verbose_name_plural = _("media contacts")
-
-
-class StatementTopic(Orderable):
-    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="topics")
-    topic = models.ForeignKey(
-        Topic,
-        verbose_name=_("topic"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to=in_default_locale,
-    )
-
-    panels = [FieldPanel("topic", widget=forms.Select)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-
-
-class StatementRelatedLink(TranslatableMixin, Orderable):
-    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="related_links")
-    title = models.CharField(_("title"), max_length=255)
-    link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page on this site"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    url = models.URLField(_("external URL"), blank=True)
-
-    panels = [FieldPanel("title"), FieldPanel("link_page"), FieldPanel("url")]
-
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("link_page"),
-        SynchronizedField("url"),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("related link")
-        verbose_name_plural = _("related links")
-
-    def clean(self):
-        super().clean()
-        if bool(self.link_page_id) == bool(self.url):
-            raise ValidationError(
-                _("Give either a page on this site or an external URL for “%(title)s”, not both.")
-                % {"title": self.title or _("related link")}
-            )
-
-    @property
-    def href(self):
-        if self.link_page_id:
-            return self.link_page.url
-        return self.url

@@ -6,7 +6,6 @@ key, so a second run finds what the first made and changes nothing.
 
 import datetime
 import html
-import uuid
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -19,15 +18,13 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from statements.actions.scheduling import ScheduleReleaseAction
-from statements.actions.signoff import RequestChangesAction, SignOffAction
-from statements.actions.translation import ApproveTranslationAction, DropLanguageAction
 from statements.demo import contacts as demo_contacts
 from statements.demo import governments as demo_governments
 from statements.demo import pipeline as demo_pipeline
 from statements.demo import site as demo_site
 from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
+from statements.management.demo_pipeline import DEMO_PASSWORD, PipelineLoader, demo_key
 from statements.models import (
     Government,
     GovernmentSignOffTask,
@@ -43,15 +40,8 @@ from statements.models import (
     Topic,
 )
 
-DEMO_NAMESPACE = uuid.UUID("6f1c5b9e-3f57-4c8e-9a63-2d1f0e7b4a10")
-DEMO_PASSWORD = "communique-demo"  # noqa: S105 - demo accounts exist only outside production
 
-
-def demo_key(kind, key):
-    return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
-
-
-class Command(BaseCommand):
+class Command(PipelineLoader, BaseCommand):
     help = "Load the demo newsroom (idempotent). Refused under production settings."
 
     def handle(self, *args, **options):
@@ -407,94 +397,6 @@ class Command(BaseCommand):
         }
         if targets:
             self.translate(page, targets)
-
-    def load_in_signoff(self, spec, newsrooms, governments, contacts, topics, users):
-        """An unreleased statement, submitted for sign-off, with some governments signed."""
-        locale = self.locales[self.default_code]
-        key = demo_key("statement", spec["key"])
-        if StatementPage.objects.filter(translation_key=key, locale=locale).exists():
-            return
-        zone = zoneinfo.ZoneInfo(spec["release_time_zone"])
-        if "release_in_days" in spec:
-            # Always ahead of the day the demo is loaded, at a local time of day.
-            day = datetime.datetime.now(zone).date() + datetime.timedelta(
-                days=spec["release_in_days"]
-            )
-            planned = datetime.datetime.fromisoformat(f"{day.isoformat()}T{spec['release_time']}")
-        else:
-            planned = datetime.datetime.fromisoformat(spec["release"])
-        release_at = planned.replace(tzinfo=zone).astimezone(datetime.UTC)
-        drafter = users["drafter"]
-        page = StatementPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            locale=locale,
-            translation_key=key,
-            statement_type=spec["type"],
-            summary=spec["summary"],
-            dateline=spec["dateline"],
-            lead_government=governments[spec["lead"]],
-            body=[("paragraph", RichText(f"<p>{html.escape(p)}</p>")) for p in spec["body"]],
-            release_at=release_at,
-            release_timezone=spec["release_time_zone"],
-            owner=drafter,
-        )
-        # Explicit display order, as the editor's inline panels record it.
-        for order, code in enumerate(spec["signatories"]):
-            page.signatories.add(StatementSignatory(government=governments[code], sort_order=order))
-        for order, code in enumerate(spec["contacts"]):
-            page.contacts.add(StatementContact(contact=contacts[code], sort_order=order))
-        for order, slug in enumerate(spec["topics"]):
-            page.topics.add(StatementTopic(topic=topics[slug], sort_order=order))
-        newsrooms[self.default_code].add_child(instance=page)
-        page.save_revision(user=drafter)
-        page.get_workflow().start(page, drafter)
-        for code in spec["signed"]:
-            SignOffAction(page, users[f"approver-{code.lower()}"], code).execute()
-        for code, comment in spec["changes_requested"].items():
-            RequestChangesAction(page, users[f"approver-{code.lower()}"], comment=comment).execute()
-        self.translate_in_progress(page, spec, users)
-        for paragraph in spec["edited_after"]:
-            draft = page.get_latest_revision_as_object()
-            draft.body.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
-            draft.save_revision(user=drafter)
-        if spec.get("schedule"):
-            ScheduleReleaseAction(page, drafter).execute()
-
-    def translate_in_progress(self, page, spec, users):
-        """Bring a statement's translations to the states the status screen shows."""
-        for code, reason in spec["dropped"].items():
-            DropLanguageAction(page, users["drafter"], code, reason).execute()
-        sources = [spec["title"], spec["summary"], spec["dateline"], *spec["body"]]
-        for code, texts in spec["translations"].items():
-            if code not in self.languages:
-                continue
-            mapping = {}
-            for source, text in zip(sources, texts, strict=True):
-                if text is not None:
-                    self.pair(mapping, source, text)
-            translation = Translation.objects.get(
-                source__object_id=page.translation_key, target_locale=self.locales[code]
-            )
-            for segment in translation.source.stringsegment_set.select_related("string", "context"):
-                if segment.string.data in mapping:
-                    StringTranslation.objects.update_or_create(
-                        translation_of=segment.string,
-                        locale=self.locales[code],
-                        context=segment.context,
-                        defaults={
-                            "data": mapping[segment.string.data],
-                            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                            "last_translated_by": users[f"translator-{code}"],
-                        },
-                    )
-            translation.save_target(user=users[f"translator-{code}"], publish=False)
-        for code, governments in spec["approved"].items():
-            target = page.get_translation(self.locales[code])
-            for government in governments:
-                ApproveTranslationAction(
-                    target, users[f"approver-{government.lower()}"], government
-                ).execute()
 
     @staticmethod
     def _body(blocks):

@@ -14,7 +14,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from statements.management.commands.load_demo import DEMO_PASSWORD
+from statements.management.demo_pipeline import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
