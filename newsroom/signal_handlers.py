@@ -4,7 +4,7 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
 from statements.signals import statement_released
 
-from .subscriptions import queue_delivery
+from .subscriptions.delivery import queue_delivery
 
 
 def purge_released_urls(sender, release, pages, **kwargs):

@@ -7,7 +7,9 @@ import smtplib
 
 from celery import shared_task
 
-from .subscriptions import delete_unconfirmed, deliver_batch, delivery_batches, send_account_mail
+from .subscriptions.actions import delete_unconfirmed
+from .subscriptions.delivery import deliver_batch, delivery_batches
+from .subscriptions.emails import send_account_mail
 
 
 @shared_task(

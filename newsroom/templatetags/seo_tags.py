@@ -8,7 +8,8 @@ from django.utils.translation import gettext
 
 from statements.templatetags.statements_tags import localized_name
 
-from .. import seo
+from ..seo import metadata
+from ..seo import press_offices as offices
 
 register = template.Library()
 
@@ -25,25 +26,25 @@ def page_meta(page, request, versions):
     return {
         "canonical": page.get_full_url(request) if page.live else "",
         "title": page.seo_title or page.title,
-        "description": seo.page_description(page),
-        "locale": seo.og_locale(language),
-        "alternate_locales": [seo.og_locale(v.locale.language_code) for v in others],
+        "description": metadata.page_description(page),
+        "locale": metadata.og_locale(language),
+        "alternate_locales": [metadata.og_locale(v.locale.language_code) for v in others],
     }
 
 
 @register.filter
 def og_locale(language_code):
-    return seo.og_locale(language_code)
+    return metadata.og_locale(language_code)
 
 
 @register.simple_tag
 def news_article_json_ld(page, request):
-    return seo.json_ld_script(seo.news_article(page, request))
+    return metadata.json_ld_script(metadata.news_article(page, request))
 
 
 @register.simple_tag
 def press_offices(page):
-    return seo.press_offices(page)
+    return offices.press_offices(page)
 
 
 @register.simple_tag

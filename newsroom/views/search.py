@@ -1,6 +1,6 @@
 """The public search page, one per language: /<lang>/search/?q=...
 
-Searches released statements only (statements/search.py), with the newsroom's
+Searches released statements only (newsroom/search/), with the newsroom's
 filters. An empty or over-long query gets a message, never an error page.
 """
 
@@ -16,7 +16,10 @@ from wagtail.models import Locale
 from statements.models import NewsroomPage
 from statements.models.site_pages import NewsroomFilters
 
-from ..search import MAX_QUERY_LENGTH, PAGE_SIZE, clean_query, search_statements
+from ..search import search_statements
+from ..search.query import MAX_QUERY_LENGTH, clean_query
+
+PAGE_SIZE = 10
 
 
 @require_safe

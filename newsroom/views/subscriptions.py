@@ -13,23 +13,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..subscriptions import (
+from ..subscriptions.actions import (
+    ConfirmSubscriptionAction,
+    EraseSubscriberAction,
+    SubscribeAction,
+    UpdateSubscriptionAction,
+    export_json,
+)
+from ..subscriptions.forms import PreferencesForm, SubscribeForm
+from ..subscriptions.links import (
     CONFIRM_SALT,
     MANAGE_SALT,
     UNSUBSCRIBE_SALT,
-    ConfirmSubscriptionAction,
-    EraseSubscriberAction,
-    PreferencesForm,
-    SubscribeAction,
-    SubscribeForm,
-    UpdateSubscriptionAction,
-    allow_client,
     confirm_max_age,
-    export_json,
     manage_max_age,
     manage_url,
     read_token,
 )
+from ..subscriptions.rate_limits import allow_client
 
 
 def _private(response):

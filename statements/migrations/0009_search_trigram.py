@@ -1,4 +1,4 @@
-"""pg_trgm for searching Japanese and Korean statements (statements/search.py).
+"""pg_trgm for searching Japanese and Korean statements (newsroom/search/).
 
 PostgreSQL's text-search configurations do not segment CJK text, so those languages
 are matched by substring and trigram similarity instead. SQLite needs nothing.

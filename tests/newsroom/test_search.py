@@ -12,7 +12,13 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.utils import timezone
 
-from newsroom import search as statement_search
+from newsroom.search import search_statements
+from newsroom.search.languages import is_unsegmented, text_search_config
+from newsroom.search.postgres import PostgresSearchResults
+from newsroom.search.query import clean_query
+from newsroom.search.snippets import highlight
+from newsroom.search.substring import SubstringSearchResults
+from newsroom.search.text import body_text
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release
@@ -379,7 +385,7 @@ def test_queries_do_not_grow_with_the_results(site, governments, django_assert_m
     # Wagtail's public() reads the view restrictions; then one query matches and
     # one loads the page of results (on PostgreSQL: one counts, one fetches).
     with django_assert_max_num_queries(3):
-        found = statement_search.search_statements("sanctions", locale)
+        found = search_statements("sanctions", locale)
         assert found.count() == 6
         assert len(found[0:10]) == 6
 
@@ -387,24 +393,24 @@ def test_queries_do_not_grow_with_the_results(site, governments, django_assert_m
 # --- the substring matcher (SQLite's path) ----------------------------------------------
 def test_substring_matcher_marks_every_term_and_needs_all(msmt):
     locale = factories.locale("en")
-    found = statement_search.SubstringSearchResults("MONITORING transfers", locale)
+    found = SubstringSearchResults("MONITORING transfers", locale)
     assert found.count() == 1
     result = found[0:1][0]
     assert result.page.pk == msmt["en"].pk
     assert "<mark>monitoring</mark>" in result.snippet
     assert "<mark>transfers</mark>" in result.snippet
-    assert statement_search.SubstringSearchResults("transfers quokka", locale).count() == 0
-    assert statement_search.SubstringSearchResults("transfers -ship", locale).count() == 0
-    assert statement_search.SubstringSearchResults('"report again"', locale).count() == 1
+    assert SubstringSearchResults("transfers quokka", locale).count() == 0
+    assert SubstringSearchResults("transfers -ship", locale).count() == 0
+    assert SubstringSearchResults('"report again"', locale).count() == 1
 
 
 def test_highlight_is_html_safe_and_cut_around_the_match():
     text = "<b>x</b> & " + "filler " * 60 + "the needle is here " + "filler " * 60
-    snippet = statement_search.highlight(text, ["NEEDLE"])
+    snippet = highlight(text, ["NEEDLE"])
     assert "<mark>needle</mark>" in snippet
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert "<b>" not in snippet
-    assert statement_search.highlight("a <b> & c", ["zzz"]) == "a &lt;b&gt; &amp; c"
+    assert highlight("a <b> & c", ["zzz"]) == "a &lt;b&gt; &amp; c"
 
 
 def test_body_text_reads_rich_text_and_nested_blocks():
@@ -418,14 +424,14 @@ def test_body_text_reads_rich_text_and_nested_blocks():
         {"type": "embed", "value": "https://video.example/7", "id": "d"},
         {"type": "heading", "value": "Eight <9>", "id": "e"},
     ]
-    assert statement_search.body_text(raw) == "One & two Three Four Five Six Eight <9>"
+    assert body_text(raw) == "One & two Three Four Five Six Eight <9>"
 
 
 def test_clean_query():
-    assert statement_search.clean_query("  two\twords \x00")[0] == "two words"
-    assert statement_search.clean_query("")[1]
-    assert statement_search.clean_query("x" * 201)[1]
-    assert statement_search.clean_query("x" * 200)[1] is None
+    assert clean_query("  two\twords \x00")[0] == "two words"
+    assert clean_query("")[1]
+    assert clean_query("x" * 201)[1]
+    assert clean_query("x" * 200)[1] is None
 
 
 # --- PostgreSQL: each language's configuration, trigrams, headlines ----------------------
@@ -446,10 +452,10 @@ def test_french_search_stems_words(client, msmt, require_postgres):
 
 
 def test_each_language_has_its_configuration():
-    assert statement_search.text_search_config("fr") == "french"
-    assert statement_search.text_search_config("en-gb") == "english"
-    assert statement_search.text_search_config("ja") == "simple"
-    assert statement_search.is_unsegmented("ko")
+    assert text_search_config("fr") == "french"
+    assert text_search_config("en-gb") == "english"
+    assert text_search_config("ja") == "simple"
+    assert is_unsegmented("ko")
 
 
 def test_japanese_search_tolerates_a_variant_through_trigrams(client, msmt, require_postgres):
@@ -459,8 +465,8 @@ def test_japanese_search_tolerates_a_variant_through_trigrams(client, msmt, requ
 
 def test_postgres_uses_the_language_configuration(msmt, require_postgres):
     assert connection.vendor == "postgresql"
-    found = statement_search.search_statements("monitors", factories.locale("en"))
-    assert isinstance(found, statement_search.PostgresSearchResults)
+    found = search_statements("monitors", factories.locale("en"))
+    assert isinstance(found, PostgresSearchResults)
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
         assert cursor.fetchone(), "migration 0009 creates pg_trgm"
