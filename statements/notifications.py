@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, WorkflowState
 
 from .models import StatementPage, StatementType, TranslationNotice
-from .permissions import administrators, approvers_of
+from .permissions import administrators, approvers_of, approvers_of_any, translators_of
 from .queries.release import describe
 from .queries.translation import language_reviewers, source_statement_of
 from .timefmt import release_line
@@ -211,17 +211,12 @@ def send(kind, page_id, user_ids, context):
 
 def _digest_recipients(notice, page, base):
     """Who hears of one notice, the statement it is about, and the link they get."""
-    User = get_user_model()
     if notice.kind == TranslationNotice.Kind.AWAITING_REVIEW:
-        recipients = User.objects.filter(
-            groups__in=[g.approver_group_id for g in language_reviewers(page)], is_active=True
-        )
+        recipients = approvers_of_any(language_reviewers(page))
         url = base + reverse("statements_language_review", args=[page.pk])
         return recipients, source_statement_of(page)[0] or page, url
     target = page.get_translation_or_none(Locale.objects.get(language_code=notice.language_code))
-    recipients = User.objects.filter(
-        groups__name=f"Translators: {notice.language_code}", is_active=True
-    )
+    recipients = translators_of(notice.language_code)
     url = base + (
         reverse("wagtailadmin_pages:edit", args=[target.pk])
         if target
@@ -248,7 +243,7 @@ def _collect_digests():
             if page is None:
                 continue
             recipients, source, url = _digest_recipients(notice, page, base)
-            for user in recipients.distinct():
+            for user in recipients:
                 per_user.setdefault(user, []).append(
                     {
                         "kind": notice.kind,

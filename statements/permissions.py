@@ -54,6 +54,15 @@ def approvers_of(government):
     )
 
 
+def approvers_of_any(governments):
+    """The active accounts that act for any of ``governments``."""
+    return (
+        get_user_model()
+        .objects.filter(groups__in=[g.approver_group_id for g in governments], is_active=True)
+        .distinct()
+    )
+
+
 def administrators():
     return set(
         get_user_model()
@@ -92,6 +101,15 @@ def translator_languages(user):
         "name", flat=True
     )
     return sorted(name.removeprefix(TRANSLATOR_GROUP_PREFIX).strip() for name in names)
+
+
+def translators_of(language_code):
+    """The active accounts that translate into ``language_code``."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=f"{TRANSLATOR_GROUP_PREFIX}{language_code}", is_active=True)
+        .distinct()
+    )
 
 
 def agency_allows(user, translation_key):

@@ -403,15 +403,12 @@ class SignOffTaskBehaviour:
     def task_states_user_can_moderate(self, user):
         """In-progress sign-offs of statements whose current signatories include one of
         ``user``'s governments (read from the latest saved words, not the live row)."""
-        groups = approver_group_ids(user)
-        if not groups:
+        if not approver_group_ids(user):
             return TaskState.objects.none()
         ids = []
         for task_state in self.task.task_states.filter(status=TaskState.STATUS_IN_PROGRESS):
             statement = self.statement(task_state.workflow_state.content_object)
-            if statement is None:
-                continue
-            if any(g.approver_group_id in groups for g in statement.signatory_governments()):
+            if statement and governments_approved_by(user, statement.signatory_governments()):
                 ids.append(task_state.pk)
         return self.task.task_states.filter(pk__in=ids)
 

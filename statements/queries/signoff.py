@@ -5,7 +5,7 @@ from wagtail.models import TaskState
 
 from ..fingerprint import common_words, fingerprint_of, readable_text
 from ..models import Approval, ChangeRequest, Government, GovernmentSignOffTask, RevisionFingerprint
-from ..permissions import approver_group_ids
+from ..permissions import approver_group_ids, governments_approved_by
 from ..textdiff import compare_text
 from ..wagtail_localize_compat import translatable_hash
 
@@ -152,17 +152,17 @@ def signoff_rows(statement, user):
     governments = statement.signatory_governments()
     approvals = list(Approval.objects.for_source(statement).select_related("user", "revision"))
     requests = list(ChangeRequest.objects.filter(page_id=statement.pk).select_related("user"))
-    user_groups = approver_group_ids(user)
+    mine = {g.pk for g in governments_approved_by(user, governments)}
     author = record.introduced_by_revision.user if record else None
     is_author = author is not None and author.pk == user.pk
     rows = []
     for government in governments:
-        mine = [a for a in approvals if a.government_key == government.translation_key]
-        latest = mine[0] if mine else None
+        given = [a for a in approvals if a.government_key == government.translation_key]
+        latest = given[0] if given else None
         request = next(
             (r for r in requests if r.government_key == government.translation_key), None
         )
-        state = _state_of(record, mine, request)
+        state = _state_of(record, given, request)
         comparison = None
         only_list_changed = False
         if latest and current_words and latest.fingerprint != record.fingerprint:
@@ -172,7 +172,7 @@ def signoff_rows(statement, user):
             comparison = compare_text(
                 latest.frozen_content.get("text", []), readable_text(current_words)
             )
-        member = government.approver_group_id in user_groups
+        member = government.pk in mine
         rows.append(
             {
                 "government": government,
@@ -200,13 +200,12 @@ def signoff_rows(statement, user):
 
 def awaiting_governments_of(user):
     """Statements in sign-off that still need a signature from one of ``user``'s governments."""
-    groups = approver_group_ids(user)
-    if not groups:
+    if not approver_group_ids(user):
         return []
     items = []
     for task_state in in_progress_signoff_task_states():
         statement = task_state.workflow_state.content_object.specific
-        mine = [g for g in statement.signatory_governments() if g.approver_group_id in groups]
+        mine = governments_approved_by(user, statement.signatory_governments())
         if not mine:
             continue
         signed = signed_keys(statement, current_fingerprint(statement).fingerprint)

@@ -34,7 +34,7 @@ from ..actions.scheduling import (
 )
 from ..clock import db_now
 from ..models import PreviewLink, Release, StatementPage
-from ..permissions import approver_group_ids, can_see_release_queue, release_access
+from ..permissions import can_see_release_queue, governments_approved_by, release_access
 from ..queries.release import (
     confirmations_of,
     current_release,
@@ -101,8 +101,7 @@ class PreviewLinkForm(forms.Form):
 
 
 def _approver_codes(user, statement):
-    groups = approver_group_ids(user)
-    return [g.code for g in statement.signatory_governments() if g.approver_group_id in groups]
+    return [g.code for g in governments_approved_by(user, statement.signatory_governments())]
 
 
 def _instant_initial(statement, release):
