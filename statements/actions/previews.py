@@ -22,7 +22,7 @@ from ..models import PreviewAccess, PreviewLink, StatementPage
 from ..permissions import may_edit_statement
 from ..queries.release import scheduled_release, statement_zones
 from ..timefmt import release_line
-from .base import ActionRefused
+from .base import ActionRefused, lock_statement
 
 
 class PreviewLinkPermissionError(ActionRefused):
@@ -76,6 +76,7 @@ class CreatePreviewLinkAction:
 
     @transaction.atomic
     def execute(self):
+        lock_statement(self.statement)
         release = self.check()
         link = PreviewLink.objects.create(
             statement=self.statement,

@@ -339,6 +339,7 @@ class RemindSignatoriesAction:
             sent_at__gt=self.now - REMINDER_INTERVAL,
         ).exists()
 
+    @transaction.atomic
     def execute(self):
         sent = 0
         for task_state in in_progress_signoff_task_states():

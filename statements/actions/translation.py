@@ -151,8 +151,8 @@ class UpdateTranslationsAction:
 
     @transaction.atomic
     def execute(self):
-        self.check()
         lock_statement(self.statement)
+        self.check()
         source = sync_source_from_latest_draft(self.statement)
         updated = []
         for translation in source.translations.filter(enabled=True).select_related("target_locale"):
@@ -333,6 +333,7 @@ class ImportTranslationFileAction:
 
     @transaction.atomic
     def execute(self):
+        lock_statement(self.page)
         translation, accepted = self.check()
         count = exchange.apply(translation, accepted, self.user, f"file:{self.file_format}")
         save_translation_draft(translation, self.user)
