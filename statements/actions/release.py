@@ -1,21 +1,38 @@
 """The release: the source and every language live at one instant, exactly once.
 
-``ReleaseStatementAction`` is the only code that makes a statement page public. The
-triggers (``statements.release_triggers``) call it; its row lock and state check make
-every call after the first a no-op.
+``ReleaseStatementAction`` is the only code that makes a statement page public. It
+works in two steps, so that what happens at the instant is small and the same for
+two languages or twenty-four:
+
+1. **Prepare** (``PrepareReleaseAction``), up to ``RELEASE_PREPARE_MS`` before the
+   instant, in a transaction of its own: the go/no-go check; each page's latest
+   revision written onto its row, which stays not live and so invisible (its reference
+   and search index entries are updated by Wagtail on that save); the snapshot of
+   displayed names and the fingerprints each language is released with. What was
+   staged, for which instant and against which approvals, is kept on the release.
+2. **Flip**, at the instant, in one short transaction: lock the release and the pages;
+   refuse if any page has a newer revision or the approvals changed and no longer
+   hold; then a fixed number of bulk writes make every page live, record each
+   language, and log the release once. Signals and the channels follow the commit.
+
+The triggers (``statements.release_triggers``, the Celery task) call it; the row lock
+and the state check make every call after the first a no-op.
 """
 
 import logging
+import time
 
 from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
-from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.log_actions import log
+from wagtail.models import Page, Revision
+from wagtail.signals import page_published, published
 
 from .. import notifications
 from ..clock import db_now, prepare_ahead, wait_for
 from ..fingerprint import fingerprint_of, translation_words
-from ..models import Release, ReleasedPage, StatementPage
+from ..models import Approval, Release, ReleasedPage, StatementPage
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
 from ..signals import statement_released
 from .base import lock_statement, release_clock_user
@@ -24,20 +41,9 @@ from .scheduling import log_data
 logger = logging.getLogger("communique.release")
 
 
-class _ReleasePublish(PublishPageRevisionAction):
-    """Wagtail's publish, with the go-live fields cleared and the instant on the page."""
-
-    def __init__(self, revision, user, release):
-        super().__init__(revision, user=user, changed=True, log_action=False)
-        self.object.go_live_at = None
-        self.object.expire_at = None
-        self.object.release_at = release.release_at
-        self.object.release_timezone = release.release_timezone
-
-
 class ReleaseOutcome:
     def __init__(self, state, release=None, pages=(), problems=()):
-        self.state = state  # "released", "held", "not_due", "noop"
+        self.state = state  # "released", "held", "prepared", "not_due", "noop"
         self.release = release
         self.pages = list(pages)
         self.problems = list(problems)
@@ -46,8 +52,111 @@ class ReleaseOutcome:
         return f"<ReleaseOutcome {self.state} {self.release and self.release.pk}>"
 
 
+def _pages_of(statement, release):
+    languages = language_pages(statement)
+    if release.language_code:
+        return [languages[release.language_code]]
+    return [statement] + [languages[code] for code in statement.required_languages()]
+
+
+def _valid_approvals(statement, page_ids):
+    """The approvals a release stands on: the source's sign-offs and each language's."""
+    return sorted(
+        Approval.objects.filter(
+            page_id__in={statement.pk, *page_ids}, state=Approval.State.VALID
+        ).values_list("pk", flat=True)
+    )
+
+
+def hold(release, statement, problems, via):
+    """The go/no-go failed: hold the release and tell the people who can fix it."""
+    release.state = Release.State.HELD
+    release.hold_reason = problems
+    release.prepared = {}
+    release.updated_at = timezone.now()
+    release.save()
+    log(
+        instance=statement,
+        action="statements.release_failed",
+        user=release_clock_user(),
+        data=log_data(release, problems=[describe(p) for p in problems], via=via),
+    )
+    notifications.release_held(statement, release, problems, failed=True)
+    return ReleaseOutcome("held", release, problems=problems)
+
+
+def is_prepared(release):
+    plan = release.prepared or {}
+    return plan.get("for") == release.release_at.isoformat() and bool(plan.get("pages"))
+
+
+class PrepareReleaseAction:
+    """Before the instant: check, stage every page's text on its row, freeze what shows."""
+
+    def __init__(self, release_id, via="clock"):
+        self.release_id = release_id
+        self.via = via
+
+    @transaction.atomic
+    def execute(self):
+        started = time.perf_counter()
+        release = Release.objects.select_for_update().filter(pk=self.release_id).first()
+        if release is None or release.state != Release.State.SCHEDULED:
+            return ReleaseOutcome("noop", release)
+        if is_prepared(release):
+            return ReleaseOutcome("prepared", release)
+        statement = StatementPage.objects.get(pk=release.statement_id)
+        lock_statement(statement)
+        problems = release_problems(statement, release.language_code)
+        if problems:
+            return hold(release, statement, problems, self.via)
+        staged = [self._stage(page, release, statement) for page in _pages_of(statement, release)]
+        release.prepared = {
+            "for": release.release_at.isoformat(),
+            "pages": staged,
+            "approvals": _valid_approvals(statement, [entry["page"] for entry in staged]),
+        }
+        release.prepare_seconds = time.perf_counter() - started
+        release.save(update_fields=["prepared", "prepare_seconds"])
+        logger.info(
+            "prepared release %s (%s languages) in %.3fs, %.1fs before the instant",
+            release.pk,
+            len(staged),
+            release.prepare_seconds,
+            (release.release_at - db_now()).total_seconds(),
+        )
+        return ReleaseOutcome("prepared", release)
+
+    @staticmethod
+    def _stage(page, release, statement):
+        """Write the page's latest revision onto its row, as publishing would, but not
+        live: nobody sees it until the flip. Returns what the flip needs."""
+        revision = page.get_latest_revision()
+        staged = revision.as_object()
+        staged.live = False
+        staged.has_unpublished_changes = True
+        staged.go_live_at = None
+        staged.expire_at = None
+        staged.expired = False
+        staged.release_at = release.release_at
+        staged.release_timezone = release.release_timezone
+        staged.save(clean=False)
+        shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
+        return {
+            "page": page.pk,
+            "revision": revision.pk,
+            "language": shown.locale.language_code,
+            "fingerprint": (
+                release.fingerprint
+                if page.pk == statement.pk
+                else fingerprint_of(translation_words(staged))
+            ),
+            "snapshot": snapshot_of(shown),
+        }
+
+
 class ReleaseStatementAction:
-    """Publish the source and every language, or one late language, in one transaction.
+    """Prepare (if not yet), wait for the instant, then flip every language live at once.
 
     Safe to call any number of times from any number of processes: the release row
     is locked, and only a scheduled, due release is acted on.
@@ -58,88 +167,91 @@ class ReleaseStatementAction:
         self.via = via
 
     def execute(self):
+        release = Release.objects.filter(pk=self.release_id).first()
+        if release is None or release.state != Release.State.SCHEDULED:
+            return ReleaseOutcome("noop", release)
+        if release.release_at - db_now() > prepare_ahead():
+            return ReleaseOutcome("not_due", release)
+        prepared = PrepareReleaseAction(self.release_id, via=self.via).execute()
+        if prepared.state != "prepared":
+            return prepared
+        wait_for(prepared.release.release_at)
+        return self.flip()
+
+    def flip(self):
         with transaction.atomic():
+            started = time.perf_counter()
             release = Release.objects.select_for_update().filter(pk=self.release_id).first()
             if release is None or release.state != Release.State.SCHEDULED:
                 return ReleaseOutcome("noop", release)
-            if release.release_at - db_now() > prepare_ahead():
+            if not is_prepared(release):
+                # Moved since it was prepared: the next trigger prepares it again.
+                return ReleaseOutcome("not_due", release)
+            if release.release_at > db_now():
                 return ReleaseOutcome("not_due", release)
             statement = StatementPage.objects.get(pk=release.statement_id)
-            lock_statement(statement)
-            problems = release_problems(statement, release.language_code)
+            problems = self._changed_since_prepared(release, statement)
             if problems:
-                return self._hold(release, statement, problems)
-            pages = self._pages(statement, release)
-            outcome = self._publish(release, statement, pages)
-        for page in outcome.pages:
-            logger.info(
-                "released %s (%s) via %s, %.3fs after the instant",
-                page.pk,
-                page.locale.language_code,
-                self.via,
-                release.lag_seconds,
-            )
+                return hold(release, statement, problems, self.via)
+            outcome = self._go_live(release, statement)
+            release.flip_seconds = time.perf_counter() - started
+            release.save(update_fields=["flip_seconds"])
+        self._after_commit_logging(outcome)
         return outcome
 
-    def _pages(self, statement, release):
-        languages = language_pages(statement)
-        if release.language_code:
-            return [languages[release.language_code]]
-        return [statement] + [languages[code] for code in statement.required_languages()]
-
-    def _hold(self, release, statement, problems):
-        release.state = Release.State.HELD
-        release.hold_reason = problems
-        release.updated_at = timezone.now()
-        release.save()
-        log(
-            instance=statement,
-            action="statements.release_failed",
-            user=release_clock_user(),
-            data=log_data(release, problems=[describe(p) for p in problems], via=self.via),
+    @staticmethod
+    def _changed_since_prepared(release, statement):
+        """An edit or a changed approval after the preparation: check everything again."""
+        plan = release.prepared
+        ids = [entry["page"] for entry in plan["pages"]]
+        latest = dict(
+            Page.objects.select_for_update()
+            .filter(pk__in=[statement.pk, *ids])
+            .values_list("pk", "latest_revision_id")
         )
-        notifications.release_held(statement, release, problems, failed=True)
-        return ReleaseOutcome("held", release, problems=problems)
+        edited = any(latest.get(entry["page"]) != entry["revision"] for entry in plan["pages"])
+        if edited:
+            return [{"code": "edited"}]
+        if _valid_approvals(statement, ids) != plan["approvals"]:
+            return release_problems(statement, release.language_code)
+        return []
 
-    def _publish(self, release, statement, pages):
-        """Publish every page inside the open transaction, wait for the instant, then
-        stamp one database timestamp and let the commit make them public together.
-
-        The work may start up to ``prepare_ahead()`` before the instant, so the commit,
-        which is what makes the pages visible, lands on the instant rather than a
-        second or more after it. Until the commit nobody sees any of it, and the row
-        locks taken here make any concurrent edit wait until after the release.
-        """
-        clock = release_clock_user()
-        released = []
-        for page in pages:
-            revision = page.get_latest_revision()
-            _ReleasePublish(revision, clock, release).execute(skip_permission_checks=True)
-            page = StatementPage.objects.select_related("locale").get(pk=page.pk)
-            released.append((page, revision))
-        ids = [page.pk for page, _revision in released]
-        live = StatementPage.objects.filter(pk__in=ids, live=True).count()
-        if live != len(ids):
-            raise RuntimeError(f"release {release.pk}: {live} of {len(ids)} pages live")
-        now = wait_for(release.release_at)
-        StatementPage.objects.filter(pk__in=ids).update(
-            first_published_at=now, last_published_at=now, go_live_at=None, expire_at=None
+    def _go_live(self, release, statement):
+        plan = release.prepared["pages"]
+        ids = [entry["page"] for entry in plan]
+        now = db_now()
+        flipped = Page.objects.filter(pk__in=ids, live=False).update(
+            live=True,
+            has_unpublished_changes=False,
+            expired=False,
+            go_live_at=None,
+            expire_at=None,
+            first_published_at=now,
+            last_published_at=now,
+            live_revision_id=Case(
+                *[When(pk=entry["page"], then=Value(entry["revision"])) for entry in plan],
+                output_field=IntegerField(),
+            ),
         )
-        for page, revision in released:
-            page.first_published_at = page.last_published_at = now
-            ReleasedPage.objects.create(
-                release=release,
-                page=page,
-                revision=revision,
-                language_code=page.locale.language_code,
-                released_at=now,
-                fingerprint=(
-                    release.fingerprint
-                    if page.pk == statement.pk
-                    else fingerprint_of(translation_words(revision.as_object()))
-                ),
-                snapshot=snapshot_of(page),
-            )
+        if flipped != len(ids):
+            raise RuntimeError(f"release {release.pk}: {flipped} of {len(ids)} pages went live")
+        Revision.objects.filter(pk__in=[entry["revision"] for entry in plan]).update(
+            approved_go_live_at=None
+        )
+        ReleasedPage.objects.bulk_create(
+            [
+                ReleasedPage(
+                    release=release,
+                    page_id=entry["page"],
+                    revision_id=entry["revision"],
+                    language_code=entry["language"],
+                    released_at=now,
+                    fingerprint=entry["fingerprint"],
+                    snapshot=entry["snapshot"],
+                )
+                for entry in plan
+            ]
+        )
         release.state = Release.State.RELEASED
         release.released_at = now
         release.released_by = self.via
@@ -149,17 +261,54 @@ class ReleaseStatementAction:
         log(
             instance=statement,
             action="statements.release",
-            user=clock,
+            user=release_clock_user(),
             revision=statement.get_latest_revision(),
             data=log_data(
                 release,
-                languages=[page.locale.language_code for page, _revision in released],
+                languages=[entry["language"] for entry in plan],
                 released_at=now.isoformat(),
                 via=self.via,
             ),
         )
-        pages_out = [page for page, _revision in released]
-        transaction.on_commit(
-            lambda: statement_released.send(sender=Release, release=release, pages=pages_out)
-        )
-        return ReleaseOutcome("released", release, pages=pages_out)
+        pages = list(StatementPage.objects.filter(pk__in=ids).select_related("locale"))
+        pages.sort(key=lambda page: ids.index(page.pk))
+        revisions = {entry["page"]: entry["revision"] for entry in plan}
+        # Robust: a failing listener (a cache purge with Redis down) is logged and never
+        # makes a committed release look failed.
+        transaction.on_commit(lambda: _announce(release, pages, revisions), robust=True)
+        return ReleaseOutcome("released", release, pages=pages)
+
+    def _after_commit_logging(self, outcome):
+        if outcome.state != "released":
+            return
+        release = outcome.release
+        for page in outcome.pages:
+            logger.info(
+                "released %s (%s) via %s, %.3fs after the instant",
+                page.pk,
+                page.locale.language_code,
+                self.via,
+                release.lag_seconds,
+            )
+
+
+def _announce(release, pages, revisions):
+    """After the commit: Wagtail's publish signals for each page, then ours, once.
+
+    Each listener runs whatever another one does; a failure is logged, not raised.
+    """
+    by_pk = Revision.objects.in_bulk(revisions.values())
+    results = []
+    for page in pages:
+        revision = by_pk.get(revisions[page.pk])
+        for signal in (page_published, published):
+            results += signal.send_robust(sender=StatementPage, instance=page, revision=revision)
+    results += statement_released.send_robust(sender=Release, release=release, pages=pages)
+    for receiver, result in results:
+        if isinstance(result, Exception):
+            logger.error(
+                "after release %s, %s failed: %r",
+                release.pk,
+                getattr(receiver, "__qualname__", receiver),
+                result,
+            )

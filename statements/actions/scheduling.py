@@ -130,6 +130,7 @@ class ScheduleReleaseAction:
         release.updated_at = timezone.now()
         release.queued_for = None
         release.precheck_sent_for = None
+        release.prepared = {}  # prepared again, for this instant and these words
         release.save()
         log(
             instance=self.statement,
@@ -222,6 +223,7 @@ class MoveReleaseAction(_PendingReleaseVerb):
         release.updated_at = timezone.now()
         release.queued_for = None
         release.precheck_sent_for = None
+        release.prepared = {}  # prepared again, for this instant and these words
         release.save()
         log(
             instance=self.statement,

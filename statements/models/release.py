@@ -70,6 +70,13 @@ class Release(models.Model):
     )
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
     released_by = models.CharField(_("released by"), max_length=40, blank=True)
+    # The release is prepared before its instant (every page's text staged on its row,
+    # invisible while the row is not live) and flipped at the instant. ``prepared``
+    # records what was staged for which instant: revisions, fingerprints, snapshots,
+    # and the approvals it was checked against. Costs are measured for the next one.
+    prepared = models.JSONField(default=dict, blank=True, editable=False)
+    prepare_seconds = models.FloatField(null=True, blank=True, editable=False)
+    flip_seconds = models.FloatField(null=True, blank=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 

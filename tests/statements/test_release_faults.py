@@ -302,25 +302,31 @@ assert queued == instant, f"the task was not queued (queued_for={queued})"
 print("queued for", instant.isoformat(), flush=True)
 """
 
-# A worker that dies half-way through a release: it publishes the first language
-# inside the release's transaction, says so, and waits there to be killed.
+# A worker that dies half-way through a release, at one of its two steps, and waits
+# there to be killed: "prepare" after staging the first language's text on its row
+# (not live), "flip" after every language went live inside the flip's transaction.
 HALFWAY_SCRIPT = """
 import sys, time
 import django
 django.setup()
 from statements.actions import release as module
-original = module._ReleasePublish.execute
-published = []
-def publish_then_stall(self, *args, **kwargs):
-    result = original(self, *args, **kwargs)
-    published.append(self.object.pk)
-    if len(published) == 1:
-        # Inside this transaction the first language is live already.
-        live = module.StatementPage.objects.filter(pk=self.object.pk, live=True).exists()
-        print("half-way: published page", self.object.pk, "live", live, flush=True)
+point = sys.argv[2]
+if point == "prepare":
+    original = module.PrepareReleaseAction._stage
+    def stall(page, release, statement):
+        entry = original(page, release, statement)
+        live = module.StatementPage.objects.get(pk=entry["page"]).live
+        print("half-way: prepare staged page", entry["page"], "live", live, flush=True)
         time.sleep(600)
-    return result
-module._ReleasePublish.execute = publish_then_stall
+    module.PrepareReleaseAction._stage = staticmethod(stall)
+else:
+    original = module.ReleaseStatementAction._go_live
+    def stall(self, release, statement):
+        outcome = original(self, release, statement)
+        live = all(module.StatementPage.objects.get(pk=p.pk).live for p in outcome.pages)
+        print("half-way: flip made", len(outcome.pages), "pages live", live, flush=True)
+        time.sleep(600)
+    module.ReleaseStatementAction._go_live = stall
 module.ReleaseStatementAction(int(sys.argv[1]), via="worker").execute()
 print("the release finished: it should have been killed", flush=True)
 """
@@ -409,18 +415,21 @@ def test_redis_down_the_release_clock_releases_on_time(require_postgres, redis_u
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("point", "seen"), [("prepare", "live False"), ("flip", "live True")])
 def test_worker_killed_half_way_leaves_nothing_partial_and_the_sweep_completes_it(
-    require_postgres,
+    require_postgres, point, seen
 ):
     statement, release = ready_statement()
     bring_instant(release, -1)  # due: the worker has started on it
     worker = Process(
-        [sys.executable, "-c", HALFWAY_SCRIPT, str(release.pk)], process_env(), "half-way worker"
+        [sys.executable, "-c", HALFWAY_SCRIPT, str(release.pk), point],
+        process_env(),
+        "half-way worker",
     )
     try:
-        worker.wait_for("half-way: published page", timeout=60)
-        assert worker.printed("half-way: published page", "live True"), worker.tail()
-        # One language is published inside the worker's transaction: nobody sees it.
+        worker.wait_for(f"half-way: {point}", timeout=60)
+        assert worker.printed(f"half-way: {point}", seen), worker.tail()
+        # Inside the worker's open transaction: nobody sees any of it.
         assert_nothing_released(statement, release)
         client = Client()
         for code, page in versions(statement).items():

@@ -1,0 +1,123 @@
+"""Prepare ahead, flip at the instant: the work at the instant does not grow with the
+number of languages, the prepared text stays invisible, and a change after the
+preparation holds the release."""
+
+import datetime
+import time
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from statements.actions.base import release_clock_user
+from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
+from statements.actions.scheduling import ScheduleReleaseAction
+from statements.actions.signoff import WithdrawSignOffAction
+from statements.models import Release, StatementPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def scheduled(newsroom, governments, slug, **fields):
+    statement, drafter, approvers = factories.ready_for_release(
+        newsroom, governments, lead=next(iter(governments.values())), slug=slug, **fields
+    )
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    return statement, release, approvers
+
+
+def due(release, seconds=-1):
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() + datetime.timedelta(seconds=seconds)
+    )
+    release.refresh_from_db()
+
+
+def wait_for_instant(release):
+    """Let the prepared instant come, without moving it (moving it voids the preparation)."""
+    time.sleep(max((release.release_at - timezone.now()).total_seconds(), 0) + 0.05)
+
+
+def flip_queries(release):
+    PrepareReleaseAction(release.pk).execute()
+    with CaptureQueriesContext(connection) as queries:
+        outcome = ReleaseStatementAction(release.pk).flip()
+    assert outcome.state == "released", outcome.problems
+    return len(queries.captured_queries), len(outcome.pages)
+
+
+def test_the_flip_does_the_same_work_for_two_languages_or_three(site_tree, governments):
+    factories.locale("ja")
+    newsroom = site_tree["newsrooms"]["en"]
+    _s, two, _a = scheduled(newsroom, {"CA": governments["CA"]}, "two-languages")
+    _s, three, _a = scheduled(
+        newsroom, {"CA": governments["CA"], "JP": governments["JP"]}, "three-languages"
+    )
+    due(two)
+    due(three)
+    release_clock_user()  # made once, on the first release ever: not part of a flip
+    queries_two, pages_two = flip_queries(two)
+    queries_three, pages_three = flip_queries(three)
+    assert (pages_two, pages_three) == (2, 3)
+    assert queries_two == queries_three
+    assert queries_three <= 20
+
+
+def test_prepared_text_is_invisible_until_the_flip(site_tree, governments):
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"], {"CA": governments["CA"]}, "prepared-early"
+    )
+    due(release, seconds=1)
+    assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    release.refresh_from_db()
+    assert release.prepare_seconds is not None
+    assert {entry["language"] for entry in release.prepared["pages"]} == {"en", "fr"}
+    client = Client()
+    for page in StatementPage.objects.filter(translation_key=statement.translation_key):
+        assert not page.live
+        assert (
+            client.get(f"/{page.locale.language_code}/newsroom/prepared-early/").status_code == 404
+        )
+    due(release)
+    assert ReleaseStatementAction(release.pk).execute().state == "released"
+    release.refresh_from_db()
+    assert release.flip_seconds is not None
+    for page in StatementPage.objects.filter(translation_key=statement.translation_key):
+        assert page.live and page.live_revision_id == page.latest_revision_id
+
+
+def test_an_edit_after_the_preparation_holds_the_release(site_tree, governments):
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"], {"CA": governments["CA"]}, "edited-late"
+    )
+    due(release, seconds=1)
+    PrepareReleaseAction(release.pk).execute()
+    release.refresh_from_db()
+    # An edit that reaches the database without the editor's hold (as a concurrent save
+    # that lost the race for the release's row would): the flip itself refuses.
+    draft = statement.get_latest_revision_as_object()
+    draft.title = "A late change"
+    revision = draft.save_revision(user=None)
+    assert revision.pk != release.prepared["pages"][0]["revision"]
+    wait_for_instant(release)
+    outcome = ReleaseStatementAction(release.pk).execute()
+    assert outcome.state == "held"
+    assert outcome.problems == [{"code": "edited"}]
+    assert not StatementPage.objects.filter(translation_key=statement.translation_key, live=True)
+
+
+def test_a_withdrawn_signature_after_the_preparation_holds_the_release(site_tree, governments):
+    statement, release, approvers = scheduled(
+        site_tree["newsrooms"]["en"], {"CA": governments["CA"]}, "withdrawn-late"
+    )
+    due(release, seconds=1)
+    PrepareReleaseAction(release.pk).execute()
+    WithdrawSignOffAction(statement, approvers["CA"], "CA", reason="Not agreed.").execute()
+    wait_for_instant(release)
+    outcome = ReleaseStatementAction(release.pk).execute()
+    assert outcome.state == "held"
+    assert [p["code"] for p in outcome.problems] == ["not_signed"]
+    assert not StatementPage.objects.filter(translation_key=statement.translation_key, live=True)
