@@ -122,7 +122,7 @@ def register_signoff_log_actions(actions):
 
 class AwaitingYourGovernmentPanel(Component):
     name = "awaiting_your_government"
-    template_name = "statements/includes/awaiting_government_panel.html"
+    template_name = "statements/admin/includes/awaiting_government_panel.html"
     order = 90
 
     def __init__(self, user):
@@ -221,7 +221,7 @@ def register_translation_log_actions(actions):
 
 class AwaitingYourLanguagePanel(Component):
     name = "awaiting_your_language"
-    template_name = "statements/includes/awaiting_language_panel.html"
+    template_name = "statements/admin/includes/awaiting_language_panel.html"
     order = 95
 
     def __init__(self, user):
@@ -251,7 +251,7 @@ class TranslationSummaryPanel(Component):
     """For editors: how many languages stand where, linking to the status screen."""
 
     name = "translation_summary"
-    template_name = "statements/includes/translation_summary_panel.html"
+    template_name = "statements/admin/includes/translation_summary_panel.html"
     order = 100
 
     def __init__(self, user):

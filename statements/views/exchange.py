@@ -82,7 +82,7 @@ class ExportAllTranslationsView(View):
 
 
 class ImportTranslationView(View):
-    template_name = "statements/import_translation.html"
+    template_name = "statements/admin/import_translation.html"
 
     def get(self, request, page_id):
         page = _translation_page(request, page_id)

@@ -119,7 +119,7 @@ def _instant_initial(statement, release):
 
 
 class ReleaseView(View):
-    template_name = "statements/release.html"
+    template_name = "statements/admin/release.html"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -387,7 +387,7 @@ def _visible(user, releases):
 
 
 class ReleaseQueueView(View):
-    template_name = "statements/release_queue.html"
+    template_name = "statements/admin/release_queue.html"
 
     def get(self, request):
         if not can_see_release_queue(request.user):

@@ -50,7 +50,7 @@ class LanguageReviewView(View):
     def render(self, form, status=200):
         return TemplateResponse(
             self.request,
-            "statements/language_review.html",
+            "statements/admin/language_review.html",
             {
                 "page": self.page,
                 "rows": self.rows(),

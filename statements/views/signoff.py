@@ -33,7 +33,7 @@ class SignOffView(View):
         statement = visible_statement(request, page_id)
         return TemplateResponse(
             request,
-            "statements/signoff.html",
+            "statements/admin/signoff.html",
             {"statement": statement, "signoff": signoff_rows(statement, request.user)},
         )
 
@@ -70,7 +70,7 @@ class SignOffActionView(View):
         record = current_fingerprint(self.statement)
         return TemplateResponse(
             request,
-            "statements/signoff_action.html",
+            "statements/admin/signoff_action.html",
             {
                 "statement": self.statement,
                 "form": form,

@@ -20,7 +20,7 @@ from ..wagtail_localize_compat import source_changes
 
 
 class TranslationStatusView(View):
-    template_name = "statements/translation_status.html"
+    template_name = "statements/admin/translation_status.html"
 
     def get(self, request):
         if not can_see_translation_status(request.user):
@@ -75,7 +75,7 @@ class StatementLanguagesView(View):
     def render(self, form, status=200):
         return TemplateResponse(
             self.request,
-            "statements/statement_languages.html",
+            "statements/admin/statement_languages.html",
             {
                 "statement": self.statement,
                 "form": form,
