@@ -36,7 +36,20 @@ from .views.exchange import (
     ExportTranslationView,
     ImportTranslationView,
 )
-from .views.release import PartnerKitView, ReleaseDetailView, ReleaseQueueView, ReleaseView
+from .views.release import (
+    CancelReleaseView,
+    ConfirmReleaseView,
+    CreatePreviewLinkView,
+    HoldReleaseView,
+    MoveReleaseView,
+    PartnerKitView,
+    ReleaseDetailView,
+    ReleaseQueueView,
+    ReleaseView,
+    RevokePreviewLinkView,
+    ScheduleLanguageReleaseView,
+    ScheduleReleaseView,
+)
 from .views.review import LanguageReviewView
 from .views.signoff import SignOffActionView, SignOffView
 from .views.translation import StatementLanguagesView, TranslationStatusView
@@ -313,6 +326,46 @@ def register_release_urls():
             name="statements_release_detail",
         ),
         path("statements/<int:page_id>/release/", ReleaseView.as_view(), name="statements_release"),
+        path(
+            "statements/<int:page_id>/release/schedule/",
+            ScheduleReleaseView.as_view(),
+            name="statements_release_schedule",
+        ),
+        path(
+            "statements/<int:page_id>/release/schedule-language/",
+            ScheduleLanguageReleaseView.as_view(),
+            name="statements_release_schedule_language",
+        ),
+        path(
+            "statements/<int:page_id>/release/hold/",
+            HoldReleaseView.as_view(),
+            name="statements_release_hold",
+        ),
+        path(
+            "statements/<int:page_id>/release/move/",
+            MoveReleaseView.as_view(),
+            name="statements_release_move",
+        ),
+        path(
+            "statements/<int:page_id>/release/cancel/",
+            CancelReleaseView.as_view(),
+            name="statements_release_cancel",
+        ),
+        path(
+            "statements/<int:page_id>/release/confirm/",
+            ConfirmReleaseView.as_view(),
+            name="statements_release_confirm",
+        ),
+        path(
+            "statements/<int:page_id>/release/preview-links/create/",
+            CreatePreviewLinkView.as_view(),
+            name="statements_release_preview_create",
+        ),
+        path(
+            "statements/<int:page_id>/release/preview-links/revoke/",
+            RevokePreviewLinkView.as_view(),
+            name="statements_release_preview_revoke",
+        ),
         path(
             "statements/<int:page_id>/partner-kit/<slug:language_code>.<slug:file_format>",
             PartnerKitView.as_view(),
