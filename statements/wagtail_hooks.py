@@ -52,7 +52,12 @@ from .views.release import (
 )
 from .views.review import LanguageReviewView
 from .views.signoff import SignOffActionView, SignOffView
-from .views.translation import StatementLanguagesView, TranslationStatusView
+from .views.translation import (
+    DropLanguageView,
+    StatementLanguagesView,
+    TranslationStatusView,
+    UpdateTranslationsView,
+)
 
 
 class GovernmentViewSet(SnippetViewSet):
@@ -174,6 +179,16 @@ def register_translation_urls():
             "statements/<int:page_id>/languages/",
             StatementLanguagesView.as_view(),
             name="statements_languages",
+        ),
+        path(
+            "statements/<int:page_id>/languages/update/",
+            UpdateTranslationsView.as_view(),
+            name="statements_languages_update",
+        ),
+        path(
+            "statements/<int:page_id>/languages/drop/",
+            DropLanguageView.as_view(),
+            name="statements_languages_drop",
         ),
         path(
             "statements/<int:page_id>/language-review/",

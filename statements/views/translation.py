@@ -60,8 +60,10 @@ class TranslationStatusView(View):
         )
 
 
-class StatementLanguagesView(View):
-    """Drop a required language (with a reason) or update the translations."""
+class StatementLanguagesMixin:
+    """The languages screen of one statement, for those who may edit the statement."""
+
+    template_name = "statements/admin/statement_languages.html"
 
     def dispatch(self, request, page_id, *args, **kwargs):
         self.statement = get_object_or_404(StatementPage, pk=page_id)
@@ -69,13 +71,10 @@ class StatementLanguagesView(View):
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)
 
-    def get(self, request, page_id):
-        return self.render(DropLanguageForm(statement=self.statement))
-
     def render(self, form, status=200):
         return TemplateResponse(
             self.request,
-            "statements/admin/statement_languages.html",
+            self.template_name,
             {
                 "statement": self.statement,
                 "form": form,
@@ -86,20 +85,40 @@ class StatementLanguagesView(View):
             status=status,
         )
 
+
+class StatementLanguagesView(StatementLanguagesMixin, View):
+    """The required and dropped languages and what changed in the source; its two
+    forms post to the views below."""
+
+    def get(self, request, page_id):
+        return self.render(DropLanguageForm(statement=self.statement))
+
+
+class UpdateTranslationsView(StatementLanguagesMixin, View):
+    http_method_names = ["post"]
+
     def post(self, request, page_id):
-        if "update" in request.POST:
-            try:
-                updated = UpdateTranslationsAction(self.statement, request.user).execute()
-            except ActionRefused as refusal:
-                for reason in refusal.reasons:
-                    messages.error(request, reason)
-                return redirect("statements_languages", self.statement.pk)
-            messages.success(
-                request,
-                _("Translations updated from the latest saved text: %(languages)s.")
-                % {"languages": ", ".join(updated) or "-"},
-            )
+        try:
+            updated = UpdateTranslationsAction(self.statement, request.user).execute()
+        except ActionRefused as refusal:
+            for reason in refusal.reasons:
+                messages.error(request, reason)
             return redirect("statements_languages", self.statement.pk)
+        messages.success(
+            request,
+            _("Translations updated from the latest saved text: %(languages)s.")
+            % {"languages": ", ".join(updated) or "-"},
+        )
+        return redirect("statements_languages", self.statement.pk)
+
+
+class DropLanguageView(StatementLanguagesMixin, View):
+    """Drop a required language, with a reason; an invalid form or a refusal shows the
+    screen again with the reasons."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, page_id):
         form = DropLanguageForm(request.POST, statement=self.statement)
         if not form.is_valid():
             return self.render(form, status=400)
