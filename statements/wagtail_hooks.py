@@ -51,7 +51,12 @@ from .views.release import (
     ScheduleReleaseView,
 )
 from .views.review import LanguageReviewView
-from .views.signoff import SignOffActionView, SignOffView
+from .views.signoff import (
+    RequestChangesView,
+    SignOffForGovernmentView,
+    SignOffView,
+    WithdrawSignOffView,
+)
 from .views.translation import (
     DropLanguageView,
     StatementLanguagesView,
@@ -118,9 +123,19 @@ def register_signoff_urls():
             name="statements_signoff",
         ),
         path(
-            "statements/<int:page_id>/sign-off/<slug:action>/",
-            SignOffActionView.as_view(),
-            name="statements_signoff_action",
+            "statements/<int:page_id>/sign-off/sign-off-<slug:code>/",
+            SignOffForGovernmentView.as_view(),
+            name="statements_signoff_sign",
+        ),
+        path(
+            "statements/<int:page_id>/sign-off/withdraw-<slug:code>/",
+            WithdrawSignOffView.as_view(),
+            name="statements_signoff_withdraw",
+        ),
+        path(
+            "statements/<int:page_id>/sign-off/request-changes/",
+            RequestChangesView.as_view(),
+            name="statements_signoff_request_changes",
         ),
     ]
 
