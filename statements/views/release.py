@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,6 +46,7 @@ from ..queries.release import (
 )
 from ..timefmt import parse_instant, release_line
 from ..validators import time_zone_choices, validate_time_zone
+from .frame import AdminScreenMixin, PageScreenMixin
 
 RECENT_RELEASES = 50
 
@@ -118,10 +118,12 @@ def _instant_initial(statement, release):
 # --- one statement's release ------------------------------------------------------------
 
 
-class ReleaseScreenMixin:
+class ReleaseScreenMixin(PageScreenMixin):
     """The statement behind a release URL, the caller's access to it, and the screen."""
 
     template_name = "statements/admin/release.html"
+    header_icon = "time"
+    breadcrumb_label = gettext_lazy("Release")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -135,10 +137,14 @@ class ReleaseScreenMixin:
             raise PermissionDenied
         return access
 
+    def breadcrumbs_page(self):
+        return self.statement
+
+    def get_page_title(self):
+        return self.statement.get_latest_revision_as_object().title
+
     def render(self, access, status=200, **forms_):
-        return TemplateResponse(
-            self.request, self.template_name, self.context(access, **forms_), status=status
-        )
+        return self.render_screen(self.context(access, **forms_), status=status)
 
     def context(self, access, **forms_):
         statement = self.statement
@@ -429,8 +435,10 @@ def _visible(user, releases):
     ]
 
 
-class ReleaseQueueView(View):
+class ReleaseQueueView(AdminScreenMixin, View):
     template_name = "statements/admin/release_queue.html"
+    page_title = gettext_lazy("Release queue")
+    header_icon = "time"
 
     def get(self, request):
         if not can_see_release_queue(request.user):
@@ -466,8 +474,4 @@ class ReleaseQueueView(View):
                 .order_by("-released_at")[:RECENT_RELEASES]
             ),
         )
-        return TemplateResponse(
-            request,
-            self.template_name,
-            {"rows": rows, "recent": recent, "now": now},
-        )
+        return self.render_screen({"rows": rows, "recent": recent, "now": now})

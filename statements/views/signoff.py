@@ -7,8 +7,9 @@ an approver of any other government gets 403, as does everyone else.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ..actions.base import ActionRefused
@@ -18,6 +19,7 @@ from ..models import StatementPage
 from ..permissions import may_see_signoff
 from ..queries.signoff import current_fingerprint, signoff_rows
 from ..workflow_forms import RequestChangesForm, SignOffForm, WithdrawSignOffForm
+from .frame import PageScreenMixin
 
 
 def visible_statement(request, page_id):
@@ -27,21 +29,30 @@ def visible_statement(request, page_id):
     return statement
 
 
-class SignOffView(View):
+class SignOffView(PageScreenMixin, View):
+    template_name = "statements/admin/signoff.html"
+    header_icon = "clipboard-list"
+    breadcrumb_label = gettext_lazy("Sign-off")
+
+    def breadcrumbs_page(self):
+        return self.statement
+
+    def get_page_title(self):
+        return self.statement.get_latest_revision_as_object().title
+
     def get(self, request, page_id):
-        statement = visible_statement(request, page_id)
-        return TemplateResponse(
-            request,
-            "statements/admin/signoff.html",
-            {"statement": statement, "signoff": signoff_rows(statement, request.user)},
+        self.statement = visible_statement(request, page_id)
+        return self.render_screen(
+            {"statement": self.statement, "signoff": signoff_rows(self.statement, request.user)}
         )
 
 
-class SignOffVerbView(View):
+class SignOffVerbView(PageScreenMixin, View):
     """One sign-off verb on one statement: a page to read and confirm it (GET), then
     the verb's one action (POST). A refusal shows the page again with the reasons."""
 
     template_name = "statements/admin/signoff_action.html"
+    header_icon = "clipboard-list"
     form_class = None
     verb = ""  # what the page shows: "sign" shows the exact words being signed
 
@@ -58,15 +69,28 @@ class SignOffVerbView(View):
     def label(self):
         raise NotImplementedError
 
+    def get_page_title(self):
+        return self.label()
+
+    def breadcrumbs_page(self):
+        return self.statement
+
+    def screen_breadcrumbs(self):
+        return [
+            {
+                "url": reverse("statements_signoff", args=[self.statement.pk]),
+                "label": _("Sign-off"),
+            },
+            {"url": None, "label": self.label()},
+        ]
+
     def perform(self, data):
         """Run the verb's action with the form's data and say what happened."""
         raise NotImplementedError
 
     def render(self, request, form, status=200):
         record = current_fingerprint(self.statement)
-        return TemplateResponse(
-            request,
-            self.template_name,
+        return self.render_screen(
             {
                 "statement": self.statement,
                 "form": form,

@@ -6,8 +6,8 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ..actions.base import ActionRefused
@@ -17,10 +17,13 @@ from ..models import StatementPage
 from ..permissions import can_see_translation_status, limit_to_agency, translator_languages
 from ..queries.translation import build_matrix, statements_in_progress
 from ..wagtail_localize_compat import source_changes
+from .frame import AdminScreenMixin, PageScreenMixin
 
 
-class TranslationStatusView(View):
+class TranslationStatusView(AdminScreenMixin, View):
     template_name = "statements/admin/translation_status.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "globe"
 
     def get(self, request):
         if not can_see_translation_status(request.user):
@@ -55,15 +58,15 @@ class TranslationStatusView(View):
                     for c in matrix["languages"]
                 )
             ]
-        return TemplateResponse(
-            request, self.template_name, {"matrix": matrix, "form": form, "my_languages": mine}
-        )
+        return self.render_screen({"matrix": matrix, "form": form, "my_languages": mine})
 
 
-class StatementLanguagesMixin:
+class StatementLanguagesMixin(PageScreenMixin):
     """The languages screen of one statement, for those who may edit the statement."""
 
     template_name = "statements/admin/statement_languages.html"
+    page_title = gettext_lazy("Languages")
+    header_icon = "globe"
 
     def dispatch(self, request, page_id, *args, **kwargs):
         self.statement = get_object_or_404(StatementPage, pk=page_id)
@@ -71,10 +74,11 @@ class StatementLanguagesMixin:
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)
 
+    def breadcrumbs_page(self):
+        return self.statement
+
     def render(self, form, status=200):
-        return TemplateResponse(
-            self.request,
-            self.template_name,
+        return self.render_screen(
             {
                 "statement": self.statement,
                 "form": form,

@@ -224,6 +224,16 @@ def test_each_form_on_the_release_screen_posts_to_its_verb(client, ready):
     assert targets(approvers["JP"]) == {verb_url(statement, "confirm")}
 
 
+def test_the_release_screen_has_wagtails_breadcrumbs_and_one_title(client, ready):
+    statement, drafter, approvers = ready
+    for user in (drafter, approvers["JP"]):  # one explores the page tree, one does not
+        client.force_login(user)
+        html = BeautifulSoup(client.get(url(statement)).content, "html.parser")
+        crumbs = [li.get_text(strip=True) for li in html.select("nav[aria-label=Breadcrumb] li")]
+        assert crumbs[-2:] == [statement.title, "Release"]
+        assert [h1.get_text(strip=True) for h1 in html.select("h1")] == [statement.title]
+
+
 def test_the_release_screen_itself_takes_no_verbs(client, ready):
     """The verbs moved to URLs of their own; the old hidden field does nothing."""
     statement, drafter, _approvers = ready
