@@ -22,7 +22,7 @@ class SignOffPanel(Panel):
         super().__init__(*args, **kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "statements/includes/signoff_panel.html"
+        template_name = "statements/admin/includes/signoff_panel.html"
 
         def is_shown(self):
             return bool(self.instance.pk)

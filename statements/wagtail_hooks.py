@@ -36,10 +36,33 @@ from .views.exchange import (
     ExportTranslationView,
     ImportTranslationView,
 )
-from .views.release import PartnerKitView, ReleaseDetailView, ReleaseQueueView, ReleaseView
+from .views.release import (
+    CancelReleaseView,
+    ConfirmReleaseView,
+    CreatePreviewLinkView,
+    HoldReleaseView,
+    MoveReleaseView,
+    PartnerKitView,
+    ReleaseDetailView,
+    ReleaseQueueView,
+    ReleaseView,
+    RevokePreviewLinkView,
+    ScheduleLanguageReleaseView,
+    ScheduleReleaseView,
+)
 from .views.review import LanguageReviewView
-from .views.signoff import SignOffActionView, SignOffView
-from .views.translation import StatementLanguagesView, TranslationStatusView
+from .views.signoff import (
+    RequestChangesView,
+    SignOffForGovernmentView,
+    SignOffView,
+    WithdrawSignOffView,
+)
+from .views.translation import (
+    DropLanguageView,
+    StatementLanguagesView,
+    TranslationStatusView,
+    UpdateTranslationsView,
+)
 
 
 class GovernmentViewSet(SnippetViewSet):
@@ -100,9 +123,19 @@ def register_signoff_urls():
             name="statements_signoff",
         ),
         path(
-            "statements/<int:page_id>/sign-off/<slug:action>/",
-            SignOffActionView.as_view(),
-            name="statements_signoff_action",
+            "statements/<int:page_id>/sign-off/sign-off-<slug:code>/",
+            SignOffForGovernmentView.as_view(),
+            name="statements_signoff_sign",
+        ),
+        path(
+            "statements/<int:page_id>/sign-off/withdraw-<slug:code>/",
+            WithdrawSignOffView.as_view(),
+            name="statements_signoff_withdraw",
+        ),
+        path(
+            "statements/<int:page_id>/sign-off/request-changes/",
+            RequestChangesView.as_view(),
+            name="statements_signoff_request_changes",
         ),
     ]
 
@@ -122,7 +155,7 @@ def register_signoff_log_actions(actions):
 
 class AwaitingYourGovernmentPanel(Component):
     name = "awaiting_your_government"
-    template_name = "statements/includes/awaiting_government_panel.html"
+    template_name = "statements/admin/includes/awaiting_government_panel.html"
     order = 90
 
     def __init__(self, user):
@@ -161,6 +194,16 @@ def register_translation_urls():
             "statements/<int:page_id>/languages/",
             StatementLanguagesView.as_view(),
             name="statements_languages",
+        ),
+        path(
+            "statements/<int:page_id>/languages/update/",
+            UpdateTranslationsView.as_view(),
+            name="statements_languages_update",
+        ),
+        path(
+            "statements/<int:page_id>/languages/drop/",
+            DropLanguageView.as_view(),
+            name="statements_languages_drop",
         ),
         path(
             "statements/<int:page_id>/language-review/",
@@ -221,7 +264,7 @@ def register_translation_log_actions(actions):
 
 class AwaitingYourLanguagePanel(Component):
     name = "awaiting_your_language"
-    template_name = "statements/includes/awaiting_language_panel.html"
+    template_name = "statements/admin/includes/awaiting_language_panel.html"
     order = 95
 
     def __init__(self, user):
@@ -251,7 +294,7 @@ class TranslationSummaryPanel(Component):
     """For editors: how many languages stand where, linking to the status screen."""
 
     name = "translation_summary"
-    template_name = "statements/includes/translation_summary_panel.html"
+    template_name = "statements/admin/includes/translation_summary_panel.html"
     order = 100
 
     def __init__(self, user):
@@ -313,6 +356,46 @@ def register_release_urls():
             name="statements_release_detail",
         ),
         path("statements/<int:page_id>/release/", ReleaseView.as_view(), name="statements_release"),
+        path(
+            "statements/<int:page_id>/release/schedule/",
+            ScheduleReleaseView.as_view(),
+            name="statements_release_schedule",
+        ),
+        path(
+            "statements/<int:page_id>/release/schedule-language/",
+            ScheduleLanguageReleaseView.as_view(),
+            name="statements_release_schedule_language",
+        ),
+        path(
+            "statements/<int:page_id>/release/hold/",
+            HoldReleaseView.as_view(),
+            name="statements_release_hold",
+        ),
+        path(
+            "statements/<int:page_id>/release/move/",
+            MoveReleaseView.as_view(),
+            name="statements_release_move",
+        ),
+        path(
+            "statements/<int:page_id>/release/cancel/",
+            CancelReleaseView.as_view(),
+            name="statements_release_cancel",
+        ),
+        path(
+            "statements/<int:page_id>/release/confirm/",
+            ConfirmReleaseView.as_view(),
+            name="statements_release_confirm",
+        ),
+        path(
+            "statements/<int:page_id>/release/preview-links/create/",
+            CreatePreviewLinkView.as_view(),
+            name="statements_release_preview_create",
+        ),
+        path(
+            "statements/<int:page_id>/release/preview-links/revoke/",
+            RevokePreviewLinkView.as_view(),
+            name="statements_release_preview_revoke",
+        ),
         path(
             "statements/<int:page_id>/partner-kit/<slug:language_code>.<slug:file_format>",
             PartnerKitView.as_view(),

@@ -73,7 +73,7 @@ class GovernmentSignOffTask(Task):
 
     def get_template_for_action(self, action):
         if action.startswith("sign-off-"):
-            return "statements/workflow_sign_off_modal.html"
+            return "statements/admin/workflow_sign_off_modal.html"
         return ""
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

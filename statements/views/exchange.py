@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -16,6 +15,7 @@ from ..actions.translation import ImportTranslationFileAction
 from ..models import StatementPage
 from ..queries.translation import source_statement_of
 from ..wagtail_localize_compat import source_for
+from .frame import PageScreenMixin
 
 
 class TranslationFileForm(forms.Form):
@@ -81,20 +81,23 @@ class ExportAllTranslationsView(View):
         return response
 
 
-class ImportTranslationView(View):
-    template_name = "statements/import_translation.html"
+class ImportTranslationView(PageScreenMixin, View):
+    template_name = "statements/admin/import_translation.html"
+    page_title = gettext_lazy("Import a translation file")
+    header_icon = "upload"
 
     def get(self, request, page_id):
-        page = _translation_page(request, page_id)
-        return self.render(page, TranslationFileForm())
+        self.page = _translation_page(request, page_id)
+        return self.render(self.page, TranslationFileForm())
+
+    def breadcrumbs_page(self):
+        return self.page
 
     def render(self, page, form, status=200):
-        return TemplateResponse(
-            self.request, self.template_name, {"page": page, "form": form}, status=status
-        )
+        return self.render_screen({"page": page, "form": form}, status=status)
 
     def post(self, request, page_id):
-        page = _translation_page(request, page_id)
+        page = self.page = _translation_page(request, page_id)
         form = TranslationFileForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(page, form, status=400)

@@ -1,5 +1,5 @@
-"""Admin screens for the release: one statement's release, the queue, the partner kit,
-and the health endpoint for monitoring.
+"""Admin screens for the release: one statement's release and its verbs (one view each),
+the queue and the partner kit.
 
 Editors of a statement schedule, hold, move and cancel its release. Approvers of its
 signatory governments read the release screen, confirm a new time and download the
@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,6 +46,7 @@ from ..queries.release import (
 )
 from ..timefmt import parse_instant, release_line
 from ..validators import time_zone_choices, validate_time_zone
+from .frame import AdminScreenMixin, PageScreenMixin
 
 RECENT_RELEASES = 50
 
@@ -117,8 +117,12 @@ def _instant_initial(statement, release):
 # --- one statement's release ------------------------------------------------------------
 
 
-class ReleaseView(View):
-    template_name = "statements/release.html"
+class ReleaseScreenMixin(PageScreenMixin):
+    """The statement behind a release URL, the caller's access to it, and the screen."""
+
+    template_name = "statements/admin/release.html"
+    header_icon = "time"
+    breadcrumb_label = gettext_lazy("Release")
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -131,6 +135,15 @@ class ReleaseView(View):
         if access is None:
             raise PermissionDenied
         return access
+
+    def breadcrumbs_page(self):
+        return self.statement
+
+    def get_page_title(self):
+        return self.statement.get_latest_revision_as_object().title
+
+    def render(self, access, status=200, **forms_):
+        return self.render_screen(self.context(access, **forms_), status=status)
 
     def context(self, access, **forms_):
         statement = self.statement
@@ -185,45 +198,53 @@ class ReleaseView(View):
         codes = [self.statement.locale.language_code, *self.statement.required_languages()]
         return [(code, language_name(code)) for code in codes]
 
+
+class ReleaseView(ReleaseScreenMixin, View):
+    """The release screen. Each of its forms posts to one of the verb views below."""
+
     def get(self, request, page_id):
-        access = self.access()
-        return TemplateResponse(request, self.template_name, self.context(access))
+        return self.render(self.access())
+
+
+class ReleaseVerbView(ReleaseScreenMixin, View):
+    """One verb of the release screen: it calls one action and goes back to the screen.
+
+    Editors may do every verb; ``partners_may`` opens one to the signatories' approvers
+    too. An invalid form shows the screen again with its errors; a refused action goes
+    back with the reasons.
+    """
+
+    http_method_names = ["post"]
+    partners_may = False
 
     def post(self, request, page_id):
         access = self.access()
-        verb = request.POST.get("verb", "")
-        handlers = {
-            "schedule": self.schedule,
-            "hold": self.hold,
-            "move": self.move,
-            "cancel": self.cancel,
-            "confirm": self.confirm,
-            "schedule_language": self.schedule_language,
-            "preview_create": self.preview_create,
-            "preview_revoke": self.preview_revoke,
-        }
-        if verb not in handlers or (verb != "confirm" and access != "edit"):
+        if access != "edit" and not self.partners_may:
             raise PermissionDenied
         try:
-            result = handlers[verb]()
+            invalid = self.perform()
         except ActionRefused as refused:
             for reason in refused.reasons:
                 messages.error(request, reason)
-            result = None
-        if isinstance(result, dict):  # an invalid form: show it again with its errors
+            invalid = None
+        if invalid is not None:
             messages.error(request, _("The release was not changed. Correct the errors below."))
-            return TemplateResponse(
-                request, self.template_name, self.context(access, **result), status=400
-            )
+            return self.render(access, status=400, **invalid)
         return redirect("statements_release", self.statement.pk)
 
-    def _pending(self):
+    def perform(self):
+        """Run the verb; return the invalid forms by their name on the screen, or None."""
+        raise NotImplementedError
+
+    def pending_release(self):
         release = current_release(self.statement)
         if release is None or release.state not in (Release.State.SCHEDULED, Release.State.HELD):
             raise ActionRefused([_("There is no release to change.")])
         return release
 
-    def schedule(self):
+
+class ScheduleReleaseView(ReleaseVerbView):
+    def perform(self):
         form = InstantForm(self.request.POST)
         if not form.is_valid():
             return {"schedule_form": form}
@@ -238,10 +259,14 @@ class ReleaseView(View):
             _("Release scheduled for %(line)s.")
             % {"line": release_line(release.release_at, statement_zones(self.statement))},
         )
+        return None
 
-    def schedule_language(self):
-        languages = late_languages(self.statement)
-        form = LateLanguageForm(self.request.POST, languages=languages)
+
+class ScheduleLanguageReleaseView(ReleaseVerbView):
+    """A language dropped from the release goes out later, on its own."""
+
+    def perform(self):
+        form = LateLanguageForm(self.request.POST, languages=late_languages(self.statement))
         instant_form = InstantForm(self.request.POST)
         if not form.is_valid() or not instant_form.is_valid():
             return {"late_form": form, "schedule_form": instant_form}
@@ -253,21 +278,27 @@ class ReleaseView(View):
             language_code=form.cleaned_data["language_code"],
         ).execute()
         messages.success(self.request, _("The language's release is scheduled."))
+        return None
 
-    def hold(self):
+
+class HoldReleaseView(ReleaseVerbView):
+    def perform(self):
         form = ReasonForm(self.request.POST)
         form.is_valid()
         HoldReleaseAction(
-            self._pending(), self.request.user, form.cleaned_data.get("reason", "")
+            self.pending_release(), self.request.user, form.cleaned_data.get("reason", "")
         ).execute()
         messages.success(self.request, _("The release is on hold. Nothing will be published."))
+        return None
 
-    def move(self):
+
+class MoveReleaseView(ReleaseVerbView):
+    def perform(self):
         form = InstantForm(self.request.POST)
         if not form.is_valid():
             return {"move_form": form}
         MoveReleaseAction(
-            self._pending(),
+            self.pending_release(),
             self.request.user,
             form.instant(),
             form.cleaned_data["release_timezone"],
@@ -275,16 +306,27 @@ class ReleaseView(View):
         messages.success(
             self.request, _("The release has moved. Every partner is asked to confirm.")
         )
+        return None
 
-    def cancel(self):
+
+class CancelReleaseView(ReleaseVerbView):
+    def perform(self):
         form = ReasonForm(self.request.POST)
         form.is_valid()
         CancelReleaseAction(
-            self._pending(), self.request.user, form.cleaned_data.get("reason", "")
+            self.pending_release(), self.request.user, form.cleaned_data.get("reason", "")
         ).execute()
         messages.success(self.request, _("The release is cancelled. Every partner is told."))
+        return None
 
-    def confirm(self):
+
+class ConfirmReleaseView(ReleaseVerbView):
+    """A partner confirms the release time for its own government; the action refuses
+    a government the person does not approve for."""
+
+    partners_may = True
+
+    def perform(self):
         form = ConfirmForm(self.request.POST)
         if not form.is_valid():
             raise PermissionDenied
@@ -293,8 +335,11 @@ class ReleaseView(View):
             raise ActionRefused([_("There is no release to confirm.")])
         ConfirmReleaseAction(release, self.request.user, form.cleaned_data["government"]).execute()
         messages.success(self.request, _("Thank you: your confirmation is recorded."))
+        return None
 
-    def preview_create(self):
+
+class CreatePreviewLinkView(ReleaseVerbView):
+    def perform(self):
         form = PreviewLinkForm(self.request.POST)
         if not form.is_valid():
             return {"preview_form": form}
@@ -307,8 +352,11 @@ class ReleaseView(View):
             _("Preview link created for %(name)s and sent to them by e-mail.")
             % {"name": link.journalist_name},
         )
+        return None
 
-    def preview_revoke(self):
+
+class RevokePreviewLinkView(ReleaseVerbView):
+    def perform(self):
         raw = self.request.POST.get("link", "").strip()
         link = PreviewLink.objects.filter(
             pk=int(raw) if raw.isdigit() else None, statement_id=self.statement.pk
@@ -317,6 +365,7 @@ class ReleaseView(View):
             raise ActionRefused([_("There is no such preview link.")])
         RevokePreviewLinkAction(link, self.request.user).execute()
         messages.success(self.request, _("The preview link no longer works."))
+        return None
 
 
 class ReleaseDetailView(View):
@@ -385,8 +434,10 @@ def _visible(user, releases):
     ]
 
 
-class ReleaseQueueView(View):
-    template_name = "statements/release_queue.html"
+class ReleaseQueueView(AdminScreenMixin, View):
+    template_name = "statements/admin/release_queue.html"
+    page_title = gettext_lazy("Release queue")
+    header_icon = "time"
 
     def get(self, request):
         if not can_see_release_queue(request.user):
@@ -422,8 +473,4 @@ class ReleaseQueueView(View):
                 .order_by("-released_at")[:RECENT_RELEASES]
             ),
         )
-        return TemplateResponse(
-            request,
-            self.template_name,
-            {"rows": rows, "recent": recent, "now": now},
-        )
+        return self.render_screen({"rows": rows, "recent": recent, "now": now})

@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ..actions.base import ActionRefused
@@ -13,9 +13,14 @@ from ..models import Approval, StatementPage
 from ..permissions import governments_approved_by
 from ..queries.translation import language_reviewers
 from ..workflow_forms import SignOffForm
+from .frame import PageScreenMixin
 
 
-class LanguageReviewView(View):
+class LanguageReviewView(PageScreenMixin, View):
+    template_name = "statements/admin/language_review.html"
+    page_title = gettext_lazy("Language review")
+    header_icon = "globe"
+
     def dispatch(self, request, page_id, *args, **kwargs):
         self.page = get_object_or_404(StatementPage, pk=page_id)
         if not self.page.is_translation:
@@ -47,10 +52,11 @@ class LanguageReviewView(View):
             )
         return rows
 
+    def breadcrumbs_page(self):
+        return self.page
+
     def render(self, form, status=200):
-        return TemplateResponse(
-            self.request,
-            "statements/language_review.html",
+        return self.render_screen(
             {
                 "page": self.page,
                 "rows": self.rows(),

@@ -6,8 +6,8 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from ..actions.base import ActionRefused
@@ -17,10 +17,13 @@ from ..models import StatementPage
 from ..permissions import can_see_translation_status, limit_to_agency, translator_languages
 from ..queries.translation import build_matrix, statements_in_progress
 from ..wagtail_localize_compat import source_changes
+from .frame import AdminScreenMixin, PageScreenMixin
 
 
-class TranslationStatusView(View):
-    template_name = "statements/translation_status.html"
+class TranslationStatusView(AdminScreenMixin, View):
+    template_name = "statements/admin/translation_status.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "globe"
 
     def get(self, request):
         if not can_see_translation_status(request.user):
@@ -55,13 +58,15 @@ class TranslationStatusView(View):
                     for c in matrix["languages"]
                 )
             ]
-        return TemplateResponse(
-            request, self.template_name, {"matrix": matrix, "form": form, "my_languages": mine}
-        )
+        return self.render_screen({"matrix": matrix, "form": form, "my_languages": mine})
 
 
-class StatementLanguagesView(View):
-    """Drop a required language (with a reason) or update the translations."""
+class StatementLanguagesMixin(PageScreenMixin):
+    """The languages screen of one statement, for those who may edit the statement."""
+
+    template_name = "statements/admin/statement_languages.html"
+    page_title = gettext_lazy("Languages")
+    header_icon = "globe"
 
     def dispatch(self, request, page_id, *args, **kwargs):
         self.statement = get_object_or_404(StatementPage, pk=page_id)
@@ -69,13 +74,11 @@ class StatementLanguagesView(View):
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)
 
-    def get(self, request, page_id):
-        return self.render(DropLanguageForm(statement=self.statement))
+    def breadcrumbs_page(self):
+        return self.statement
 
     def render(self, form, status=200):
-        return TemplateResponse(
-            self.request,
-            "statements/statement_languages.html",
+        return self.render_screen(
             {
                 "statement": self.statement,
                 "form": form,
@@ -86,20 +89,40 @@ class StatementLanguagesView(View):
             status=status,
         )
 
+
+class StatementLanguagesView(StatementLanguagesMixin, View):
+    """The required and dropped languages and what changed in the source; its two
+    forms post to the views below."""
+
+    def get(self, request, page_id):
+        return self.render(DropLanguageForm(statement=self.statement))
+
+
+class UpdateTranslationsView(StatementLanguagesMixin, View):
+    http_method_names = ["post"]
+
     def post(self, request, page_id):
-        if "update" in request.POST:
-            try:
-                updated = UpdateTranslationsAction(self.statement, request.user).execute()
-            except ActionRefused as refusal:
-                for reason in refusal.reasons:
-                    messages.error(request, reason)
-                return redirect("statements_languages", self.statement.pk)
-            messages.success(
-                request,
-                _("Translations updated from the latest saved text: %(languages)s.")
-                % {"languages": ", ".join(updated) or "-"},
-            )
+        try:
+            updated = UpdateTranslationsAction(self.statement, request.user).execute()
+        except ActionRefused as refusal:
+            for reason in refusal.reasons:
+                messages.error(request, reason)
             return redirect("statements_languages", self.statement.pk)
+        messages.success(
+            request,
+            _("Translations updated from the latest saved text: %(languages)s.")
+            % {"languages": ", ".join(updated) or "-"},
+        )
+        return redirect("statements_languages", self.statement.pk)
+
+
+class DropLanguageView(StatementLanguagesMixin, View):
+    """Drop a required language, with a reason; an invalid form or a refusal shows the
+    screen again with the reasons."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, page_id):
         form = DropLanguageForm(request.POST, statement=self.statement)
         if not form.is_valid():
             return self.render(form, status=400)

@@ -33,13 +33,12 @@ def scheduled(site_tree, governments):
 def create_link(client, statement, drafter, **extra):
     client.force_login(drafter)
     data = {
-        "verb": "preview_create",
         "journalist_name": "Akiko Tanaka",
         "journalist_email": "akiko@example.jp",
         "outlet": "Tokyo Daily",
         **extra,
     }
-    return client.post(f"/admin/statements/{statement.pk}/release/", data)
+    return client.post(f"/admin/statements/{statement.pk}/release/preview-links/create/", data)
 
 
 def path_of(url):
@@ -117,7 +116,7 @@ def test_revoked_expired_and_forged_links_show_nothing(client, scheduled):
     link = PreviewLink.objects.get()
     url = path_of(preview_url(link))
     client.post(
-        f"/admin/statements/{statement.pk}/release/", {"verb": "preview_revoke", "link": link.pk}
+        f"/admin/statements/{statement.pk}/release/preview-links/revoke/", {"link": link.pk}
     )
     client.logout()
     response = client.get(url)

@@ -5,13 +5,16 @@ import io
 import zoneinfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
+from statements.actions.previews import CreatePreviewLinkAction
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
-from statements.models import Release, StatementPage
+from statements.actions.translation import DropLanguageAction
+from statements.models import PreviewLink, Release, StatementPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +29,23 @@ def ready(site_tree, governments):
 
 def url(statement):
     return f"/admin/statements/{statement.pk}/release/"
+
+
+VERB_PATHS = {
+    "schedule": "schedule/",
+    "schedule_language": "schedule-language/",
+    "hold": "hold/",
+    "move": "move/",
+    "cancel": "cancel/",
+    "confirm": "confirm/",
+    "preview_create": "preview-links/create/",
+    "preview_revoke": "preview-links/revoke/",
+}
+
+
+def verb_url(statement, verb):
+    """Each verb of the release screen posts to a URL of its own."""
+    return url(statement) + VERB_PATHS[verb]
 
 
 def local_form(instant, zone="America/Toronto"):
@@ -46,7 +66,7 @@ def test_a_drafter_schedules_through_the_screen_in_local_time(client, ready):
     assert "Every signature and every language is in place" in page
     assert "Japan" in page and "JST" in page  # each signatory's local time
     instant = (timezone.now() + datetime.timedelta(days=2)).replace(second=0, microsecond=0)
-    response = client.post(url(statement), {"verb": "schedule", **local_form(instant)})
+    response = client.post(verb_url(statement, "schedule"), local_form(instant))
     assert response.status_code == 302
     release = Release.objects.get()
     assert release.state == "scheduled"
@@ -60,7 +80,7 @@ def test_a_past_instant_is_refused_with_the_reason(client, ready):
     statement, drafter, _approvers = ready
     client.force_login(drafter)
     past = timezone.now() - datetime.timedelta(hours=1)
-    response = client.post(url(statement), {"verb": "schedule", **local_form(past)}, follow=True)
+    response = client.post(verb_url(statement, "schedule"), local_form(past), follow=True)
     assert "The release instant must be in the future." in response.content.decode()
     assert not Release.objects.exists()
 
@@ -69,8 +89,8 @@ def test_an_invalid_time_zone_changes_nothing(client, ready):
     statement, drafter, _approvers = ready
     client.force_login(drafter)
     response = client.post(
-        url(statement),
-        {"verb": "schedule", "release_at": "2030-01-01T09:00", "release_timezone": "Mars/Base"},
+        verb_url(statement, "schedule"),
+        {"release_at": "2030-01-01T09:00", "release_timezone": "Mars/Base"},
     )
     assert response.status_code == 400
     assert not Release.objects.exists()
@@ -83,16 +103,145 @@ def test_partners_read_and_confirm_but_cannot_schedule(client, ready, government
     assert client.get(url(statement)).status_code == 200
     later = timezone.now() + datetime.timedelta(days=3)
     for verb in ("schedule", "move", "hold", "cancel"):
-        assert_denied(client.post(url(statement), {"verb": verb, **local_form(later)}))
+        assert_denied(client.post(verb_url(statement, verb), local_form(later)))
     release.refresh_from_db()
     assert release.state == "scheduled"
 
-    response = client.post(url(statement), {"verb": "confirm", "government": "JP"})
+    response = client.post(verb_url(statement, "confirm"), {"government": "JP"})
     assert response.status_code == 302
     assert release.confirmations.get().government_name == "Japan"
     # Japan cannot confirm for France.
-    client.post(url(statement), {"verb": "confirm", "government": "FR"})
+    client.post(verb_url(statement, "confirm"), {"government": "FR"})
     assert release.confirmations.count() == 1
+
+
+EDITORS_VERBS = ["schedule", "hold", "move", "cancel", "preview_create", "preview_revoke"]
+
+
+@pytest.mark.parametrize("verb", EDITORS_VERBS)
+def test_a_partner_is_refused_each_editors_verb_that_the_drafter_may_do(client, ready, verb):
+    statement, drafter, approvers = ready
+    if verb != "schedule":
+        ScheduleReleaseAction(statement, drafter).execute()
+    link = (
+        CreatePreviewLinkAction(
+            statement, drafter, journalist_name="Akiko Tanaka", journalist_email="akiko@example.jp"
+        ).execute()
+        if verb == "preview_revoke"
+        else None
+    )
+    later = (timezone.now() + datetime.timedelta(days=3)).replace(second=0, microsecond=0)
+    data = {
+        "schedule": local_form(later),
+        "hold": {"reason": "Minister travelling"},
+        "move": local_form(later),
+        "cancel": {"reason": "Summit postponed"},
+        "preview_create": {"journalist_name": "Ben Moreau", "journalist_email": "ben@example.fr"},
+        "preview_revoke": {"link": link.pk if link else ""},
+    }[verb]
+
+    def done():
+        release = Release.objects.first()
+        if verb == "schedule":
+            return release is not None and release.state == "scheduled"
+        if verb == "preview_create":
+            return PreviewLink.objects.filter(journalist_name="Ben Moreau").exists()
+        if verb == "preview_revoke":
+            return PreviewLink.objects.filter(revoked_at__isnull=False).exists()
+        if verb == "move":
+            return release.release_at == later
+        return release.state == {"hold": "held", "cancel": "cancelled"}[verb]
+
+    client.force_login(approvers["JP"])
+    assert_denied(client.post(verb_url(statement, verb), data))
+    assert not done()
+    client.force_login(drafter)
+    response = client.post(verb_url(statement, verb), data)
+    assert response.status_code == 302
+    assert response["Location"] == url(statement)
+    assert done()
+
+
+def test_only_a_signatorys_approver_confirms(client, ready):
+    statement, drafter, approvers = ready
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    outsider = factories.approver(factories.GovernmentFactory(code="ZZ"), username="zz")
+    client.force_login(outsider)
+    assert_denied(client.post(verb_url(statement, "confirm"), {"government": "JP"}))
+    assert not release.confirmations.exists()
+    client.force_login(approvers["JP"])
+    response = client.post(verb_url(statement, "confirm"), {"government": "JP"})
+    assert response.status_code == 302
+    assert release.confirmations.get().government_name == "Japan"
+
+
+def test_a_dropped_language_is_scheduled_on_its_own_by_the_drafter_only(client, ready):
+    statement, drafter, approvers = ready
+    DropLanguageAction(statement, drafter, "ja", "Tokyo publishes on Monday").execute()
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    ReleaseStatementAction(release.pk).execute()
+    later = timezone.now() + datetime.timedelta(days=1)
+    data = {"language_code": "ja", **local_form(later)}
+
+    client.force_login(approvers["JP"])
+    assert_denied(client.post(verb_url(statement, "schedule_language"), data))
+    assert not Release.objects.filter(language_code="ja").exists()
+    client.force_login(drafter)
+    # French went out with the statement: not a language to release on its own.
+    invalid = client.post(verb_url(statement, "schedule_language"), {**data, "language_code": "fr"})
+    assert invalid.status_code == 400
+    assert "The release was not changed." in invalid.content.decode()
+    assert not Release.objects.filter(language_code__in=("fr", "ja")).exists()
+    response = client.post(verb_url(statement, "schedule_language"), data)
+    assert response.status_code == 302
+    assert Release.objects.get(language_code="ja").state == "scheduled"
+
+
+def test_each_form_on_the_release_screen_posts_to_its_verb(client, ready):
+    statement, drafter, approvers = ready
+    ScheduleReleaseAction(statement, drafter).execute()
+    CreatePreviewLinkAction(
+        statement, drafter, journalist_name="Akiko Tanaka", journalist_email="akiko@example.jp"
+    ).execute()
+
+    def targets(user):
+        client.force_login(user)
+        html = BeautifulSoup(client.get(url(statement)).content, "html.parser")
+        forms = html.select("form[method=post]")
+        return {
+            target
+            for form in forms
+            for target in [form.get("action")]
+            + [button.get("formaction") for button in form.select("button")]
+            if target
+        }
+
+    editors = {"schedule", "hold", "move", "cancel", "preview_create", "preview_revoke"}
+    assert targets(drafter) == {verb_url(statement, verb) for verb in editors}
+    assert targets(approvers["JP"]) == {verb_url(statement, "confirm")}
+
+
+def test_the_release_screen_has_wagtails_breadcrumbs_and_one_title(client, ready):
+    statement, drafter, approvers = ready
+    for user in (drafter, approvers["JP"]):  # one explores the page tree, one does not
+        client.force_login(user)
+        html = BeautifulSoup(client.get(url(statement)).content, "html.parser")
+        crumbs = [li.get_text(strip=True) for li in html.select("nav[aria-label=Breadcrumb] li")]
+        assert crumbs[-2:] == [statement.title, "Release"]
+        assert [h1.get_text(strip=True) for h1 in html.select("h1")] == [statement.title]
+
+
+def test_the_release_screen_itself_takes_no_verbs(client, ready):
+    """The verbs moved to URLs of their own; the old hidden field does nothing."""
+    statement, drafter, _approvers = ready
+    ScheduleReleaseAction(statement, drafter).execute()
+    client.force_login(drafter)
+    assert client.post(url(statement), {"verb": "hold", "reason": "x"}).status_code == 405
+    assert client.get(verb_url(statement, "hold")).status_code == 405
+    assert Release.objects.get().state == "scheduled"
 
 
 def test_outsiders_are_denied(client, ready):
@@ -116,14 +265,14 @@ def test_move_notifies_partners_and_the_queue_shows_their_confirmations(
     later = (timezone.now() + datetime.timedelta(days=1)).replace(second=0, microsecond=0)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url(statement), {"verb": "move", **local_form(later)})
+        client.post(verb_url(statement, "move"), local_form(later))
     assert Release.objects.get().release_at == later
     assert any("fr@example.org" in m.to for m in mail.outbox)
     assert statement.title not in " ".join(m.subject + m.body for m in mail.outbox)
     queue = client.get("/admin/statements/releases/").content.decode()
     assert "not yet confirmed" in queue
     client.force_login(approvers["FR"])
-    client.post(url(statement), {"verb": "confirm", "government": "FR"})
+    client.post(verb_url(statement, "confirm"), {"government": "FR"})
     client.force_login(drafter)
     queue = client.get("/admin/statements/releases/").content.decode()
     assert "France: confirmed" in " ".join(queue.split())
@@ -133,9 +282,9 @@ def test_hold_and_cancel_over_http(client, ready):
     statement, drafter, _approvers = ready
     ScheduleReleaseAction(statement, drafter).execute()
     client.force_login(drafter)
-    client.post(url(statement), {"verb": "hold", "reason": "Minister travelling"})
+    client.post(verb_url(statement, "hold"), {"reason": "Minister travelling"})
     assert Release.objects.get().state == "held"
-    client.post(url(statement), {"verb": "cancel", "reason": "Summit postponed"})
+    client.post(verb_url(statement, "cancel"), {"reason": "Summit postponed"})
     assert Release.objects.get().state == "cancelled"
 
 
@@ -238,11 +387,11 @@ def test_local_times_are_stored_in_utc_across_a_daylight_saving_change(client, r
     """09:00 in Ottawa is 14:00 UTC the day before clocks go forward and 13:00 after."""
     statement, drafter, _approvers = ready
     client.force_login(drafter)
-    form = {"verb": "schedule", "release_timezone": "America/Toronto"}
-    client.post(url(statement), {**form, "release_at": "2027-03-13T09:00"})
+    form = {"release_timezone": "America/Toronto"}
+    client.post(verb_url(statement, "schedule"), {**form, "release_at": "2027-03-13T09:00"})
     release = Release.objects.get()
     assert release.release_at == datetime.datetime(2027, 3, 13, 14, 0, tzinfo=datetime.UTC)
-    client.post(url(statement), {"verb": "move", **form, "release_at": "2027-03-14T09:00"})
+    client.post(verb_url(statement, "move"), {**form, "release_at": "2027-03-14T09:00"})
     release.refresh_from_db()
     assert release.release_at == datetime.datetime(2027, 3, 14, 13, 0, tzinfo=datetime.UTC)
     html = client.get(url(statement)).content.decode()

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from statements.models import Approval, StatementPage
+from statements.models import Approval, ChangeRequest, StatementPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +152,31 @@ def test_other_governments_approver_cannot_open_the_statement(client, setup, gov
     assert_denied(client.get(f"/admin/statements/{statement.pk}/sign-off/"), statement)
     assert_denied(client.get(f"/admin/pages/{statement.pk}/edit/"), statement)
     assert "Joint statement on sanctions" not in client.get("/admin/").content.decode()
+
+
+def test_each_signoff_verb_refuses_another_government_and_serves_its_own(client, setup):
+    """Korea is no signatory: its approver is refused each verb that France's may do."""
+    statement, approvers = setup["statement"], setup["approvers"]
+    korean = factories.approver(factories.GovernmentFactory(code="KR", short_name="Korea"))
+    revision_id = statement.get_latest_revision().pk
+    base = f"/admin/statements/{statement.pk}/sign-off/"
+    verbs = [
+        ("sign-off-fr/", {"revision_id": revision_id, "comment": ""}, Approval.objects.valid),
+        (
+            "withdraw-fr/",
+            {"reason": "New facts came to light."},
+            Approval.objects.filter(state=Approval.State.WITHDRAWN).all,
+        ),
+        ("request-changes/", {"comment": "Shorter, please."}, ChangeRequest.objects.all),
+    ]
+    for path, data, done in verbs:
+        client.force_login(korean)
+        assert_denied(client.post(base + path, data), statement)
+        assert not done().exists(), path
+        client.force_login(approvers["FR"])
+        response = client.post(base + path, data)
+        assert response.status_code == 302 and response["Location"] == base, path
+        assert done().exists(), path
 
 
 def test_anonymous_reaches_none_of_it(client, setup):

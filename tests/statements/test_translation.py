@@ -61,7 +61,7 @@ def test_a_new_signatory_brings_its_language(statement, governments):
 def test_dropping_a_language_needs_a_reason_and_is_logged(client, statement):
     page, drafter = statement
     client.force_login(drafter)
-    url = f"/admin/statements/{page.pk}/languages/"
+    url = f"/admin/statements/{page.pk}/languages/drop/"
     assert client.post(url, {"language": "ja", "reason": ""}).status_code == 400
     assert page.required_languages() == ["fr", "ja"]
     response = client.post(url, {"language": "ja", "reason": "Tokyo will issue its own text."})
@@ -71,13 +71,46 @@ def test_dropping_a_language_needs_a_reason_and_is_logged(client, statement):
     assert entry.data["reason"] == "Tokyo will issue its own text."
 
 
+def assert_denied(response, page):
+    """Refused: 403, or Wagtail's redirect to the dashboard, never back to the screen."""
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] != f"/admin/statements/{page.pk}/languages/"
+
+
 def test_only_editors_drop_languages(client, statement):
-    page, _drafter = statement
+    page, drafter = statement
+    url = f"/admin/statements/{page.pk}/languages/drop/"
     client.force_login(factories.translator("ja"))
+    assert_denied(client.post(url, {"language": "ja", "reason": "x"}), page)
+    assert page.required_languages() == ["fr", "ja"]
+    client.force_login(drafter)
+    assert client.post(url, {"language": "ja", "reason": "x"}).status_code == 302
+    assert page.required_languages() == ["fr"]
+
+
+def test_only_editors_update_translations(client, statement):
+    page, drafter = statement
+    url = f"/admin/statements/{page.pk}/languages/update/"
+    client.force_login(factories.translator("ja"))
+    assert_denied(client.post(url), page)
+    assert not PageLogEntry.objects.filter(
+        page=page, action="statements.update_translations"
+    ).exists()
+    client.force_login(drafter)
+    response = client.post(url)
+    assert response["Location"] == f"/admin/statements/{page.pk}/languages/"
+    entry = PageLogEntry.objects.get(page=page, action="statements.update_translations")
+    assert sorted(entry.data["languages"]) == ["fr", "ja"]
+
+
+def test_the_languages_screen_itself_takes_no_verbs(client, statement):
+    page, drafter = statement
+    client.force_login(drafter)
     response = client.post(
         f"/admin/statements/{page.pk}/languages/", {"language": "ja", "reason": "x"}
     )
-    assert response.status_code in (302, 403)
+    assert response.status_code == 405
     assert page.required_languages() == ["fr", "ja"]
 
 
@@ -202,7 +235,7 @@ def test_changed_source_segments_are_shown_before_and_after(client, statement):
     assert "Changed in the source since the translations were built" in html
     assert "<td>Joint statement on monitoring</td>" in html
     assert "<td>Joint statement on monitoring, revised</td>" in html
-    client.post(f"/admin/statements/{page.pk}/languages/", {"update": "1"})
+    client.post(f"/admin/statements/{page.pk}/languages/update/")
     html = client.get(f"/admin/statements/{page.pk}/languages/").content.decode()
     assert "Changed in the source since" not in html
 
