@@ -80,7 +80,7 @@ ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
-ENV_LOG_LEVEL = _env_str("LOG_LEVEL", "INFO").upper()
+ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -322,7 +322,8 @@ COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 # however high LOG_LEVEL is set, so each released language leaves one line naming
 # the trigger that released it and the lag. The Celery worker replaces the root
 # handler with its own; these records reach it all the same.
-if ENV_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+LOG_LEVEL = ENV_LOG_LEVEL or "INFO"
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
         f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {ENV_LOG_LEVEL!r}"
     )
@@ -333,20 +334,23 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": ENV_LOG_LEVEL},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # Django's own default sends these to a second console handler in DEBUG.
-        "django": {"handlers": ["console"], "level": ENV_LOG_LEVEL, "propagate": False},
-        "communique": {"level": "DEBUG" if ENV_LOG_LEVEL == "DEBUG" else "INFO"},
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "communique": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "INFO"},
     },
 }
 
 # --- Cache ---------------------------------------------------------------------
+# With Redis away the cache misses instead of failing (config/cache.py), so public
+# pages keep answering; the timeouts keep an unreachable Redis from holding a request.
 if ENV_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.TolerantRedisCache",
             "LOCATION": ENV_REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
