@@ -319,10 +319,12 @@ COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 # --- Logging -------------------------------------------------------------------
 # One console handler in every environment: the process supervisor (run_newsroom's
 # supervisord, compose, systemd) collects standard error. `communique.*` logs at INFO
-# however high LOG_LEVEL is set, so each released language leaves one line naming
+# whatever LOG_LEVEL says, so each released language leaves one line naming
 # the trigger that released it and the lag. The Celery worker replaces the root
 # handler with its own; these records reach it all the same.
-LOG_LEVEL = ENV_LOG_LEVEL or "INFO"
+# WARNING by default: INFO from Wagtail and django-tasks runs to thousands of lines
+# while the demo loads, and buries what matters.
+LOG_LEVEL = ENV_LOG_LEVEL or "WARNING"
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
         f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {ENV_LOG_LEVEL!r}"

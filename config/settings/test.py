@@ -26,7 +26,3 @@ if not ENV_MACHINE_TRANSLATOR:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
     }
-# A failing test shows the log records it captured: every library's INFO would bury
-# the line that matters. communique.* keeps INFO (the release lines); LOG_LEVEL rules.
-if not ENV_LOG_LEVEL:
-    LOGGING["root"]["level"] = LOGGING["loggers"]["django"]["level"] = "WARNING"
