@@ -5,9 +5,13 @@ production deployment needs, and check that .ci/smoke.py (which CI runs against
 real PostgreSQL and Redis) starts exactly the compose file's commands.
 """
 
+import shlex
+import sys
 from pathlib import Path
 
 import yaml
+
+from statements.management.commands.run_newsroom import web_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +59,31 @@ def test_the_release_clock_does_not_wait_for_redis():
     clock = compose()["services"]["clock"]
     assert "redis" not in clock["depends_on"]
     assert clock["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_every_long_running_service_restarts_and_only_migrate_runs_once():
+    """A crashed service comes back on its own, and no service's exit stops another."""
+    services = compose()["services"]
+    assert services["migrate"]["restart"] == "no"
+    for name, service in services.items():
+        if name != "migrate":
+            assert service.get("restart") in {"unless-stopped", "always"}, name
+    for name in ("web", "worker", "beat", "clock", "db", "redis"):
+        assert name in services
+
+
+def test_make_run_serves_with_the_compose_web_command():
+    """run_newsroom's gunicorn is compose's, but for where it listens and the control
+    socket (per user by default, so a second gunicorn on a laptop would take it)."""
+    compose_web = shlex.split(compose()["services"]["web"]["command"])
+    laptop_web = web_command(sys.executable, "127.0.0.1", 8123)
+    assert laptop_web[:3] == [sys.executable, "-m", "gunicorn"]
+    laptop_web = ["gunicorn", *laptop_web[3:]]
+    assert laptop_web[laptop_web.index("--bind") + 1] == "127.0.0.1:8123"
+    for command in (compose_web, laptop_web):
+        command[command.index("--bind") + 1] = "HOST:PORT"
+    laptop_web.remove("--no-control-socket")
+    assert laptop_web == compose_web
 
 
 def test_example_env_file_names_every_required_secret():

@@ -80,6 +80,7 @@ ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
+ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -260,6 +261,17 @@ CELERY_TASK_TIME_LIMIT = ENV_CELERY_TASK_TIME_LIMIT
 CELERY_TASK_SOFT_TIME_LIMIT = max(ENV_CELERY_TASK_TIME_LIMIT - 30, 10)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A broker outage must not end the worker: it retries the connection for as long as
+# Redis is away (Celery's default gives up after 100 attempts), at start-up too, and
+# treats a channel error like a lost connection. The release clock covers the
+# outage; the worker resumes when Redis returns (tests/statements/test_supervision.py).
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CHANNEL_ERROR_RETRY = True
+# A release already inside its transaction when Redis drops finishes on time rather
+# than being cancelled (Celery 6 would cancel it); its redelivered copy is a no-op.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
@@ -304,12 +316,43 @@ COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 # Unconfirmed subscriptions (and their addresses) are deleted after this many days.
 COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 
+# --- Logging -------------------------------------------------------------------
+# One console handler in every environment: the process supervisor (run_newsroom's
+# supervisord, compose, systemd) collects standard error. `communique.*` logs at INFO
+# whatever LOG_LEVEL says, so each released language leaves one line naming
+# the trigger that released it and the lag. The Celery worker replaces the root
+# handler with its own; these records reach it all the same.
+# WARNING by default: INFO from Wagtail and django-tasks runs to thousands of lines
+# while the demo loads, and buries what matters.
+LOG_LEVEL = ENV_LOG_LEVEL or "WARNING"
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {ENV_LOG_LEVEL!r}"
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own default sends these to a second console handler in DEBUG.
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "communique": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "INFO"},
+    },
+}
+
 # --- Cache ---------------------------------------------------------------------
+# With Redis away the cache misses instead of failing (config/cache.py), so public
+# pages keep answering; the timeouts keep an unreachable Redis from holding a request.
 if ENV_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.TolerantRedisCache",
             "LOCATION": ENV_REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

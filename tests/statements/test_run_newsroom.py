@@ -1,5 +1,6 @@
-"""`make run`'s last step on a laptop: web, worker and beat in one command, with the
-embedded broker (no Redis), and Ctrl-C stopping everything."""
+"""`make run`'s last step on a laptop: web (gunicorn), worker, beat and the release clock
+under supervisord in one command, with the embedded broker (no Redis), and Ctrl-C
+stopping everything. The faults it survives are in test_supervision.py."""
 
 import datetime
 import os
@@ -20,6 +21,21 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def session_processes(session):
+    """Every live process in a session. supervisord puts each child in a process group
+    of its own, so a process group says nothing; the session holds them all."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        # After the command: state, parent, process group, session.
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_path):
@@ -82,24 +98,29 @@ def test_run_newsroom_serves_runs_tasks_without_redis_and_stops_on_ctrl_c(tmp_pa
             assert time.monotonic() < deadline, "the worker never ran the task"
             time.sleep(0.5)
     finally:
-        stack.send_signal(signal.SIGINT)
+        # Ctrl-C in a terminal reaches the whole foreground process group.
+        os.killpg(stack.pid, signal.SIGINT)
         try:
-            code = stack.wait(timeout=40)
+            code = stack.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            os.killpg(stack.pid, signal.SIGKILL)
+            for pid in session_processes(stack.pid):
+                os.kill(pid, signal.SIGKILL)
             raise
         log.seek(0)
         output = log.read()
 
     assert code == 0, output[-3000:]
     assert "Demo logins" in output
+    assert "Starting gunicorn" in output, "the web server is not gunicorn"
     assert "release clock: polling" in output
+    for name in ("web", "worker", "beat", "clock"):
+        assert f"spawned: '{name}'" in output, name
+        assert f"stopped: {name}" in output, name
+    assert "not expected" not in output, "a child exited of its own accord"
+    assert "spawned: 'web'" in (tmp_path / "log" / "supervisord.log").read_text()
     assert "Stopped web, worker, beat and the release clock." in output
-    # Nothing is left behind: the whole process group is gone.
-    time.sleep(1)
-    try:
-        os.killpg(stack.pid, 0)
-        leftover = True
-    except ProcessLookupError:
-        leftover = False
-    assert not leftover, "a child of run_newsroom survived Ctrl-C"
+    # Nothing is left behind: no process of the session survives.
+    deadline = time.monotonic() + 10
+    while session_processes(stack.pid):
+        assert time.monotonic() < deadline, f"left running: {session_processes(stack.pid)}"
+        time.sleep(0.2)

@@ -1,97 +1,196 @@
-"""Run the whole stack for a laptop in one command: web, Celery worker, beat and the
-release clock.
+"""Run the whole stack for a laptop in one command: web (gunicorn, as in production),
+a Celery worker, Celery beat and the release clock, under supervisord.
 
-Ctrl-C (or SIGTERM) stops every process and waits for them, so nothing is left
-running in the background.
+supervisord (docs/adr/0008) restarts a child that exits: at once if it had stayed up
+for ``STARTSECS``, after a delay growing by a second each time if it keeps failing
+on start, and logs every exit and restart. One child's crash never stops the others,
+so a worker killed, or a broker gone, cannot leave a release without its clock.
+
+Ctrl-C (or SIGTERM) stops supervisord, which stops every child and waits for it,
+killing the child's whole process group (gunicorn's and Celery's own workers) if it
+takes too long; nothing is left running.
 """
 
+import fcntl
 import os
+import shlex
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from statements.management.demo_pipeline import DEMO_PASSWORD
 
+# A child that exits within this many seconds of starting has failed to start: it is
+# retried after 1 s, then 2 s, 3 s ... and given up after STARTRETRIES attempts.
+STARTSECS = 5
+STARTRETRIES = 20
+# How long a child may take to stop on SIGTERM before it is killed.
+STOPWAITSECS = {"web": 10, "worker": 30, "beat": 10, "clock": 10}
+# They stop together (one supervisord group), so this bounds a Ctrl-C.
+SHUTDOWN_SECONDS = max(STOPWAITSECS.values()) + 10
+
+
+def web_command(python, host, port):
+    """docker-compose.yml's web command, on this host and port (tests/test_compose.py
+    keeps the two in step): what is measured on a laptop is what ships. Without a
+    control socket: gunicorn's default path is one per user, and a second gunicorn on
+    the machine would take it over."""
+    return [
+        python,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        "3",
+        "--timeout",
+        "60",
+        "--access-logfile",
+        "-",
+        "--no-control-socket",
+    ]
+
+
+def program_commands(host, port):
+    python = sys.executable
+    manage = str(settings.BASE_DIR / "manage.py")
+    celery = [python, "-m", "celery", "-A", "config"]
+    return {
+        "web": web_command(python, host, port),
+        "worker": [*celery, "worker", "--loglevel", "INFO", "--concurrency", "2"],
+        "beat": [
+            *celery,
+            "beat",
+            "--loglevel",
+            "INFO",
+            "--schedule",
+            settings.CELERY_BEAT_SCHEDULE_FILENAME,
+        ],
+        # Releases on time even if the worker or broker is down (needs only the
+        # database); on SQLite, run exactly one of these.
+        "clock": [python, manage, "release_clock"],
+    }
+
+
+def _value(text):
+    """supervisord expands %(name)s in its configuration; a literal % is %%."""
+    return str(text).replace("%", "%%")
+
+
+def supervisord_config(programs, var_dir):
+    log_dir = var_dir / "log"
+    sections = [
+        "[supervisord]",
+        "nodaemon=true",
+        f"logfile={_value(log_dir / 'supervisord.log')}",
+        "logfile_maxbytes=10MB",
+        "logfile_backups=3",
+        f"pidfile={_value(var_dir / 'supervisord.pid')}",
+        f"childlogdir={_value(log_dir)}",
+        "",
+        # One group, so a stop reaches every program at once rather than in turn.
+        "[group:newsroom]",
+        f"programs={','.join(programs)}",
+        "",
+    ]
+    for name, command in programs.items():
+        sections += [
+            f"[program:{name}]",
+            f"command={_value(shlex.join(command))}",
+            f"directory={_value(settings.BASE_DIR)}",
+            "autostart=true",
+            "autorestart=true",
+            f"startsecs={STARTSECS}",
+            f"startretries={STARTRETRIES}",
+            "stopsignal=TERM",
+            f"stopwaitsecs={STOPWAITSECS[name]}",
+            # SIGTERM to the child alone, so Celery and gunicorn stop their own workers
+            # gracefully; SIGKILL, if it comes to that, to its whole process group.
+            "stopasgroup=false",
+            "killasgroup=true",
+            "redirect_stderr=true",
+            # Each child's output goes to the terminal, as before; supervisord's own
+            # log (starts, exits, restarts) goes there and to var/log/supervisord.log.
+            "stdout_logfile=/dev/stdout",
+            "stdout_logfile_maxbytes=0",
+            "",
+        ]
+    return "\n".join(sections)
+
 
 class Command(BaseCommand):
-    help = "Start the web server, a Celery worker, Celery beat and the release clock together."
+    help = (
+        "Start the web server (gunicorn), a Celery worker, Celery beat and the release "
+        "clock under supervisord, which restarts any of them that exits."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, host, port, **options):
-        python = sys.executable
-        settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module}
-        commands = {
-            "web": [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"],
-            "worker": [
-                python,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "2",
-            ],
-            "beat": [
-                python,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "beat",
-                "--loglevel",
-                "INFO",
-                "--schedule",
-                settings.CELERY_BEAT_SCHEDULE_FILENAME,
-            ],
-            # Releases on time even if the worker or broker is down (needs only the
-            # database); on SQLite, run exactly one of these.
-            "clock": [python, "manage.py", "release_clock"],
+        var_dir = Path(settings.VAR_DIR)
+        (var_dir / "log").mkdir(parents=True, exist_ok=True)
+        config = var_dir / "supervisord.conf"
+        config.write_text(supervisord_config(program_commands(host, port), var_dir))
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get(
+                "DJANGO_SETTINGS_MODULE", "config.settings.dev"
+            ),
+            "PYTHONUNBUFFERED": "1",
         }
-        processes = {}
-        stopping = False
+        self.share_stdout()
+        supervisord = subprocess.Popen(  # noqa: S603 - our interpreter, our config
+            [sys.executable, "-m", "supervisor.supervisord", "-c", str(config)], env=env
+        )
+        stop_requested = []
 
-        def stop(signum=None, frame=None):
-            nonlocal stopping
-            stopping = True
+        def stop(signum, frame):
+            stop_requested.append(time.monotonic())
+            if supervisord.poll() is None:
+                supervisord.send_signal(signal.SIGTERM)
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        for name, command in commands.items():
-            processes[name] = subprocess.Popen(command, env=env)  # noqa: S603
-
-        self.print_banner(host, port)
-        try:
-            while not stopping:
-                for name, process in processes.items():
-                    if process.poll() is not None:
-                        self.stderr.write(f"{name} exited with {process.returncode}; stopping.")
-                        stopping = True
-                time.sleep(0.5)
-        finally:
-            for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            deadline = time.monotonic() + 15
-            for process in processes.values():
-                try:
-                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+        self.print_banner(host, port, var_dir / "log" / "supervisord.log")
+        code = self.wait(supervisord, stop_requested)
+        if not stop_requested:
+            raise CommandError(
+                f"supervisord exited with {code}; see {var_dir / 'log' / 'supervisord.log'}"
+            )
         self.stdout.write("Stopped web, worker, beat and the release clock.")
 
-    def print_banner(self, host, port):
+    def wait(self, supervisord, stop_requested):
+        """Wait for supervisord. It kills a child that outlasts its stopwaitsecs, so it
+        is done within SHUTDOWN_SECONDS of being asked; past that it is itself stuck,
+        and is killed rather than waited for for ever."""
+        while True:
+            try:
+                return supervisord.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                if stop_requested and time.monotonic() - stop_requested[0] > SHUTDOWN_SECONDS:
+                    supervisord.kill()
+                    return supervisord.wait()
+
+    def share_stdout(self):
+        """The children's output reopens this process's standard output (/dev/stdout)
+        in append mode; if it is a file opened without it (`make run > run.log`), its
+        writes and ours would overwrite each other. Append for everyone."""
+        try:
+            flags = fcntl.fcntl(sys.stdout.fileno(), fcntl.F_GETFL)
+            fcntl.fcntl(sys.stdout.fileno(), fcntl.F_SETFL, flags | os.O_APPEND)
+        except (OSError, ValueError):
+            pass
+        sys.stdout.flush()
+
+    def print_banner(self, host, port, log):
         languages = ", ".join(f"/{code}/" for code, _name in settings.LANGUAGES)
         lines = [
             "",
@@ -102,7 +201,10 @@ class Command(BaseCommand):
             "  drafter          drafter (lead government's press office)",
             "  translator-fr    translator, one per language (translator-de, translator-ja, ...)",
             "  approver-ca      approver, one per government (approver-jp, approver-de, ...)",
+            "supervisord restarts any of web, worker, beat and clock that exits, and logs it",
+            f"  here and in {log}.",
             "Press Ctrl-C to stop.",
             "",
         ]
         self.stdout.write("\n".join(lines))
+        self.stdout.flush()
