@@ -80,6 +80,7 @@ ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
+ENV_DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 10)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -175,6 +176,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if ENV_DATABASE_POOL_SIZE < 0:
+    raise ImproperlyConfigured("DATABASE_POOL_SIZE must be 0 (no pool) or more")
+# Each process borrows connections from a pool of at most DATABASE_POOL_SIZE, so a
+# crowd of readers on a threaded server waits for a connection instead of opening one
+# each until PostgreSQL refuses everyone ("too many clients"), the release included.
+# The release clock keeps a connection of its own outside the pool (its advisory lock
+# lives on that session); docs/operations.md has the arithmetic against max_connections.
+DATABASE_POOL = (
+    {"min_size": 1, "max_size": ENV_DATABASE_POOL_SIZE, "timeout": 10}
+    if USING_POSTGRES and ENV_DATABASE_POOL_SIZE
+    else None
+)
+if DATABASE_POOL:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = DATABASE_POOL
+    # Django refuses persistent connections with a pool; the pool checks a connection
+    # before lending it, so one PostgreSQL dropped while idle fails no request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
