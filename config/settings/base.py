@@ -324,10 +324,12 @@ COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 
 # --- Cache ---------------------------------------------------------------------
+# Redis, shared by every process; while it does not answer, each process answers from
+# its own memory instead of raising (config/cache.py), so public pages still serve.
 if ENV_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.FallbackRedisCache",
             "LOCATION": ENV_REDIS_URL,
         }
     }
