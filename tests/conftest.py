@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from tests import factories
 
@@ -33,6 +34,15 @@ def redis_url():
     except redis.RedisError as exc:
         skip_or_fail(f"Redis at {url} does not answer: {exc}")
     return url
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Public pages kept in the cache and sent public-cacheable, as outside tests."""
+    settings.COMMUNIQUE_PUBLIC_CACHE_SECONDS = 30
+    cache.clear()
+    yield settings.COMMUNIQUE_PUBLIC_CACHE_SECONDS
+    cache.clear()
 
 
 @pytest.fixture

@@ -81,6 +81,7 @@ ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 10)
+ENV_PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 30)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -129,6 +130,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and auth: a cached page is answered without them (the
+    # page was stored with the headers they added), and a request that carries a
+    # session cookie is never answered from or stored in the shared cache.
+    "newsroom.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -335,6 +340,12 @@ if ENV_REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Released pages, listings and feeds are public-cacheable for at most this long, never
+# past the next scheduled release instant, and rendered pages are kept in the cache
+# above as long (newsroom/page_cache.py); 0 turns both off.
+if ENV_PUBLIC_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("PUBLIC_CACHE_SECONDS must be 0 (off) or more")
+COMMUNIQUE_PUBLIC_CACHE_SECONDS = ENV_PUBLIC_CACHE_SECONDS
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Communiqué"

@@ -1,0 +1,184 @@
+"""Public pages served from Django's cache, and cacheable by anyone, but never across an
+instant.
+
+At a release everyone arrives at once for the same few URLs; rendering each of them
+per request put hundreds of connections on PostgreSQL and answered 30 requests a
+second. Released statements, the newsroom and home listings, feeds, the sitemap and
+robots.txt are therefore kept, rendered, in the default cache (Redis, shared by every
+web process), and sent with ``Cache-Control: public, max-age``, an ``ETag`` and 304 to
+a matching ``If-None-Match``.
+
+The embargo decides every lifetime:
+
+- Nothing is kept past the next scheduled release instant, read before the page is
+  rendered: what a page shows can change only when a release commits, and a release
+  commits on its instant or after it, never before. The ``max-age`` sent is what is
+  left of that lifetime, so browsers and shared caches follow the same rule; while a
+  release is due and not yet committed, nothing is public-cacheable at all.
+- A 404 is never stored by anyone (``no-store``): an unreleased statement's URL must
+  answer 200 the moment it is released.
+- At the release, after its commit, every stored page is dropped at once (a new
+  generation; ``purge``), before the front-end cache is purged, so a CDN that asks
+  again gets the new page. That covers a release scheduled less than the lifetime
+  ahead of its instant.
+
+Requests that carry a session cookie (editors, anyone who logged in) are never
+answered from the cache nor stored, and their pages are marked private; previews,
+search, subscriptions, the API and the admin are never stored. While the cache is
+degraded to process memory (Redis down, ``config.cache``) the server-side part stays
+off, since a purge could not reach the other processes; the headers are unchanged.
+"""
+
+import hashlib
+import math
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+
+from statements.models import Release
+
+# The routes whose pages are the same for every anonymous reader and change only at a
+# release (or an editor's publish, seen within the lifetime).
+CACHEABLE_ROUTES = frozenset(
+    {
+        "wagtail_serve",
+        "statements_feed_rss",
+        "statements_feed_atom",
+        "sitemap",
+        "robots_txt",
+    }
+)
+KEY_PREFIX = "communique:page:"
+GENERATION_KEY = "communique:page-generation"
+# Headers that belong to the request that rendered a page, not to the page.
+NOT_STORED = frozenset({"set-cookie", "cache-control", "expires", "age", "date", "etag"})
+# A lifetime shorter than this is not worth a public Cache-Control.
+MIN_LIFETIME_SECONDS = 1
+
+
+def next_release_instant():
+    """The instant (epoch seconds) of the next scheduled release, due or not; or None."""
+    instant = (
+        Release.objects.scheduled()
+        .order_by("release_at")
+        .values_list("release_at", flat=True)
+        .first()
+    )
+    return instant.timestamp() if instant else None
+
+
+def purge():
+    """Drop every stored page at once, in every process: a page is kept under the
+    generation it was rendered in, and only served while that is the current one."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _generation(found):
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _key(request):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _etag(content):
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+
+
+def _public(response, lifetime):
+    response["Cache-Control"] = f"public, max-age={int(lifetime)}"
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.COMMUNIQUE_PUBLIC_CACHE_SECONDS
+        shared = (
+            seconds > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+        if not shared:
+            return self.mark(request, self.get_response(request), seconds)
+        stored = None
+        if not getattr(cache, "degraded", False):
+            key = _key(request)
+            found = cache.get_many([key, GENERATION_KEY])
+            generation = _generation(found)
+            entry = found.get(key)
+            if entry and entry["generation"] == generation:
+                now = time.time()
+                if entry["expires"] - now >= MIN_LIFETIME_SECONDS:
+                    return self.replay(request, entry, now)
+            stored = (key, generation)
+        started = time.time()
+        instant = next_release_instant()
+        deadline = started + seconds if instant is None else min(started + seconds, instant)
+        response = self.get_response(request)
+        if not self.cacheable(request, response):
+            return self.mark(request, response, seconds)
+        lifetime = deadline - time.time()
+        if lifetime < MIN_LIFETIME_SECONDS:
+            # A release is due (or nearly): what was read may change at its commit.
+            response["Cache-Control"] = "no-cache"
+            return response
+        etag = _etag(response.content)
+        if stored and request.method == "GET":
+            key, generation = stored
+            entry = {
+                "generation": generation,
+                "status": response.status_code,
+                "content": response.content,
+                "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
+                "etag": etag,
+                "stored": started,
+                "expires": deadline,
+            }
+            cache.set(key, entry, timeout=math.ceil(lifetime))
+        response["ETag"] = etag
+        _public(response, lifetime)
+        return get_conditional_response(request, etag=etag, response=response)
+
+    @staticmethod
+    def cacheable(request, response):
+        match = getattr(request, "resolver_match", None)
+        return (
+            match is not None
+            and match.url_name in CACHEABLE_ROUTES
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Cache-Control")
+        )
+
+    def mark(self, request, response, seconds):
+        """Headers for what is not shared: a 404 is kept by nobody; an editor's page
+        only by the editor's browser."""
+        if response.has_header("Cache-Control"):
+            return response
+        if response.status_code in (404, 410):
+            response["Cache-Control"] = "no-store"
+        elif seconds > 0 and self.cacheable(request, response):
+            response["Cache-Control"] = "private, no-cache"
+        return response
+
+    @staticmethod
+    def replay(request, entry, now):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        response["ETag"] = entry["etag"]
+        response["Age"] = str(max(0, int(now - entry["stored"])))
+        _public(response, entry["expires"] - now)
+        return get_conditional_response(request, etag=entry["etag"], response=response)
