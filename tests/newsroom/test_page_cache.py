@@ -17,6 +17,7 @@ from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
 from tests import factories
+from tests.statements.test_release_faults import own_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +241,40 @@ def test_caches_primed_before_the_release_show_it_in_every_language_right_after(
     purged = {urlsplit(url).path for url in RecordingBackend.purged}
     assert {page.url for page in pages} <= purged
     assert set(listings) | {"/sitemap.xml"} <= purged
+
+
+@pytest.fixture
+def own_redis_cache(settings, tmp_path):
+    """The default cache on a private redis-server the test may kill."""
+    server, url = own_redis(tmp_path)
+    settings.CACHES = {"default": {"BACKEND": "config.cache.FallbackRedisCache", "LOCATION": url}}
+    yield server
+    server.stop()
+
+
+def test_with_redis_down_public_pages_still_serve_and_health_says_so(
+    client, settings, own_redis_cache, page_cache, released
+):
+    settings.COMMUNIQUE_HEALTH_TOKEN = "s3cret"
+    page, french = released
+    urls = [page.url, french.url, "/en/", "/fr/newsroom/", "/en/feeds/rss/", "/sitemap.xml"]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    assert served_from_cache(client.get(page.url))  # kept in that Redis
+    details = client.get("/health/", HTTP_AUTHORIZATION="Bearer s3cret").json()
+    assert details["checks"]["cache"] == {"ok": True, "error": ""}
+
+    own_redis_cache.kill()
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not served_from_cache(response), url  # a purge could not reach it now
+        assert 0 < max_age(response) <= page_cache, url
+    assert client.get("/en/newsroom/not-there/").status_code == 404
+
+    health = client.get("/health/")
+    assert health.status_code == 200
+    assert health.json() == {"status": "degraded"}
+    details = client.get("/health/", HTTP_AUTHORIZATION="Bearer s3cret").json()
+    assert details["checks"]["cache"]["ok"] is False
+    assert details["checks"]["cache"]["error"] == "ConnectionError"
