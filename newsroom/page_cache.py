@@ -29,8 +29,10 @@ degraded to process memory (Redis down, ``config.cache``) the server-side part s
 off, since a purge could not reach the other processes; the headers are unchanged.
 """
 
+import collections
 import hashlib
 import math
+import threading
 import time
 import uuid
 
@@ -58,6 +60,10 @@ GENERATION_KEY = "communique:page-generation"
 NOT_STORED = frozenset({"set-cookie", "cache-control", "expires", "age", "date", "etag"})
 # A lifetime shorter than this is not worth a public Cache-Control.
 MIN_LIFETIME_SECONDS = 1
+# How long a process trusts the generation it last read, and how many pages it keeps
+# a copy of (a statement page is some 20 kB).
+GENERATION_SECONDS = 1.0
+PROCESS_COPIES = 200
 
 
 def next_release_instant():
@@ -71,18 +77,86 @@ def next_release_instant():
     return instant.timestamp() if instant else None
 
 
+class _ProcessCopy:
+    """The pages this process served last, and the generation as read from the shared
+    cache at most ``GENERATION_SECONDS`` ago: a page served again and again is answered
+    without a round trip to Redis, and a purge reaches every process within that time.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = collections.OrderedDict()
+        self.generation = None
+        self.read_at = -math.inf
+
+    def fresh_generation(self):
+        if time.monotonic() - self.read_at < GENERATION_SECONDS:
+            return self.generation
+        return None
+
+    def remember_generation(self, generation):
+        with self.lock:
+            self.generation, self.read_at = generation, time.monotonic()
+
+    def get(self, key, generation):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None and entry["generation"] == generation:
+                self.entries.move_to_end(key)
+                return entry
+        return None
+
+    def put(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > PROCESS_COPIES:
+                self.entries.popitem(last=False)
+
+    def forget(self):
+        with self.lock:
+            self.entries.clear()
+            self.generation, self.read_at = None, -math.inf
+
+
+_process = _ProcessCopy()
+
+
 def purge():
     """Drop every stored page at once, in every process: a page is kept under the
     generation it was rendered in, and only served while that is the current one."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    _process.forget()
+    _process.remember_generation(generation)
 
 
-def _generation(found):
+def _shared_generation(found):
     generation = found.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
+    _process.remember_generation(generation)
     return generation
+
+
+def _lookup(key):
+    """(the stored page or None, the current generation); (None, None) when the cache
+    has fallen back to process memory, where a purge would not reach."""
+    generation = _process.fresh_generation()
+    entry = _process.get(key, generation) if generation else None
+    if entry is None:
+        found = cache.get_many([key, GENERATION_KEY])
+        if getattr(cache, "degraded", False):
+            _process.forget()
+            return None, None
+        generation = _shared_generation(found)
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            _process.put(key, entry)
+        else:
+            entry = None
+    return entry, generation
 
 
 def _key(request):
@@ -114,14 +188,13 @@ class PublicPageCacheMiddleware:
         stored = None
         if not getattr(cache, "degraded", False):
             key = _key(request)
-            found = cache.get_many([key, GENERATION_KEY])
-            generation = _generation(found)
-            entry = found.get(key)
-            if entry and entry["generation"] == generation:
+            entry, generation = _lookup(key)
+            if entry is not None:
                 now = time.time()
                 if entry["expires"] - now >= MIN_LIFETIME_SECONDS:
                     return self.replay(request, entry, now)
-            stored = (key, generation)
+            if generation is not None:
+                stored = (key, generation)
         started = time.time()
         instant = next_release_instant()
         deadline = started + seconds if instant is None else min(started + seconds, instant)
@@ -146,6 +219,7 @@ class PublicPageCacheMiddleware:
                 "expires": deadline,
             }
             cache.set(key, entry, timeout=math.ceil(lifetime))
+            _process.put(key, entry)
         response["ETag"] = etag
         _public(response, lifetime)
         return get_conditional_response(request, etag=etag, response=response)
