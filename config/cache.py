@@ -32,19 +32,25 @@ RETRY_AFTER_SECONDS = 5.0
 DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 
+# Django makes one cache object per thread; what Redis's absence costs and what the
+# fallback holds are the process's, shared by its threads, per Redis location.
+_down_until = {}
+_lock = threading.Lock()
+
+
 class FallbackRedisCache(RedisCache):
     def __init__(self, server, params):
         params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
+        self._location = str(server)
         local = {key: value for key, value in params.items() if key != "OPTIONS"}
-        self._local = LocMemCache(f"communique-fallback-{id(self)}", local)
-        self._down_until = 0.0
-        self._lock = threading.Lock()
+        # LocMemCache keeps its entries per name, for the whole process.
+        self._local = LocMemCache(f"communique-fallback:{self._location}", local)
 
     @property
     def degraded(self):
         """True while calls are answered from this process's memory, not from Redis."""
-        return time.monotonic() < self._down_until
+        return time.monotonic() < _down_until.get(self._location, 0.0)
 
     def ping(self):
         """A real round trip to Redis; raises if it does not answer (for ``/health/``)."""
@@ -53,16 +59,16 @@ class FallbackRedisCache(RedisCache):
         except UNREACHABLE:
             self._mark_down()
             raise
-        self._down_until = 0.0
+        _down_until.pop(self._location, None)
 
     def _mark_down(self):
-        with self._lock:
+        with _lock:
             if not self.degraded:
                 logger.warning(
                     "cache: Redis does not answer; using process memory, retrying in %gs",
                     RETRY_AFTER_SECONDS,
                 )
-            self._down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            _down_until[self._location] = time.monotonic() + RETRY_AFTER_SECONDS
 
     def _call(self, name, *args, **kwargs):
         if not self.degraded:
