@@ -58,8 +58,9 @@ KEY_PREFIX = "communique:page:"
 GENERATION_KEY = "communique:page-generation"
 # Headers that belong to the request that rendered a page, not to the page.
 NOT_STORED = frozenset({"set-cookie", "cache-control", "expires", "age", "date", "etag"})
-# A lifetime shorter than this is not worth a public Cache-Control.
-MIN_LIFETIME_SECONDS = 1
+# Cache-Control counts whole seconds: a shorter lifetime is sent as no-cache (and still
+# kept here, to the fraction of a second, for the crowd just before an instant).
+MIN_PUBLIC_SECONDS = 1
 # How long a process trusts the generation it last read, and how many pages it keeps
 # a copy of (a statement page is some 20 kB).
 GENERATION_SECONDS = 1.0
@@ -169,7 +170,10 @@ def _etag(content):
 
 
 def _public(response, lifetime):
-    response["Cache-Control"] = f"public, max-age={int(lifetime)}"
+    if lifetime >= MIN_PUBLIC_SECONDS:
+        response["Cache-Control"] = f"public, max-age={int(lifetime)}"
+    else:
+        response["Cache-Control"] = "no-cache"
 
 
 class PublicPageCacheMiddleware:
@@ -191,7 +195,7 @@ class PublicPageCacheMiddleware:
             entry, generation = _lookup(key)
             if entry is not None:
                 now = time.time()
-                if entry["expires"] - now >= MIN_LIFETIME_SECONDS:
+                if entry["expires"] > now:
                     return self.replay(request, entry, now)
             if generation is not None:
                 stored = (key, generation)
@@ -202,8 +206,8 @@ class PublicPageCacheMiddleware:
         if not self.cacheable(request, response):
             return self.mark(request, response, seconds)
         lifetime = deadline - time.time()
-        if lifetime < MIN_LIFETIME_SECONDS:
-            # A release is due (or nearly): what was read may change at its commit.
+        if lifetime <= 0:
+            # A release is due: what was read may change at its commit, any moment now.
             response["Cache-Control"] = "no-cache"
             return response
         etag = _etag(response.content)
