@@ -11,16 +11,19 @@ a matching ``If-None-Match``.
 The embargo decides every lifetime:
 
 - Nothing is kept past the next scheduled release instant, read before the page is
-  rendered: what a page shows can change only when a release commits, and a release
-  commits on its instant or after it, never before. The ``max-age`` sent is what is
-  left of that lifetime, so browsers and shared caches follow the same rule; while a
-  release is due and not yet committed, nothing is public-cacheable at all.
-- A 404 is never stored by anyone (``no-store``): an unreleased statement's URL must
-  answer 200 the moment it is released.
-- At the release, after its commit, every stored page is dropped at once (a new
-  generation; ``purge``), before the front-end cache is purged, so a CDN that asks
-  again gets the new page. That covers a release scheduled less than the lifetime
-  ahead of its instant.
+  rendered: what a public page shows changes when a release commits (or an editor
+  publishes, which purges), and a release commits on its instant or after it. The
+  ``max-age`` sent is what is left of that lifetime, so browsers and shared caches
+  follow the same rule; while a release is due and not yet committed, nothing is
+  public-cacheable at all.
+- A 404 is stored by nobody else (``no-store``): an unreleased statement's URL must
+  answer 200 the moment it is released, and no purge reaches a browser. We keep a
+  statement URL's 404 (readers refresh it before the instant) under the same rule as
+  any page, so it is never served past the instant either.
+- Every stored page is dropped at once (a new generation; ``purge``) after the commit
+  of a release (before the front-end cache is purged, so a CDN that asks again gets
+  the new page), of a release scheduled or moved (pages kept until then were bounded
+  by the instants known before), and of any publish or unpublish.
 
 Requests that carry a session cookie (editors, anyone who logged in) are never
 answered from the cache nor stored, and their pages are marked private; previews,
@@ -193,10 +196,9 @@ class PublicPageCacheMiddleware:
         if not getattr(cache, "degraded", False):
             key = _key(request)
             entry, generation = _lookup(key)
-            if entry is not None:
-                now = time.time()
-                if entry["expires"] > now:
-                    return self.replay(request, entry, now)
+            now = time.time()
+            if entry is not None and entry["expires"] > now:
+                return self.replay(request, entry, now)
             if generation is not None:
                 stored = (key, generation)
         started = time.time()
@@ -208,9 +210,11 @@ class PublicPageCacheMiddleware:
         lifetime = deadline - time.time()
         if lifetime <= 0:
             # A release is due: what was read may change at its commit, any moment now.
+            if response.status_code != 200:
+                return self.mark(request, response, seconds)
             response["Cache-Control"] = "no-cache"
             return response
-        etag = _etag(response.content)
+        etag = _etag(response.content) if response.status_code == 200 else ""
         if stored and request.method == "GET":
             key, generation = stored
             entry = {
@@ -224,21 +228,38 @@ class PublicPageCacheMiddleware:
             }
             cache.set(key, entry, timeout=math.ceil(lifetime))
             _process.put(key, entry)
-        response["ETag"] = etag
-        _public(response, lifetime)
-        return get_conditional_response(request, etag=etag, response=response)
+        return self.send(request, response, etag, lifetime)
 
     @staticmethod
     def cacheable(request, response):
         match = getattr(request, "resolver_match", None)
+        if (
+            match is None
+            or match.url_name not in CACHEABLE_ROUTES
+            or response.streaming
+            or response.cookies
+            or response.has_header("Cache-Control")
+        ):
+            return False
+        if response.status_code == 200:
+            return True
+        # A statement's URL before its release, which readers ask again and again: kept
+        # here until the instant like any page, and sent no-store (``send``).
         return (
-            match is not None
-            and match.url_name in CACHEABLE_ROUTES
-            and response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not response.has_header("Cache-Control")
+            response.status_code == 404
+            and match.url_name == "wagtail_serve"
+            and not request.META.get("QUERY_STRING")
         )
+
+    @staticmethod
+    def send(request, response, etag, lifetime):
+        """A page goes out public and conditional; a 404 is stored by nobody else."""
+        if response.status_code != 200:
+            response["Cache-Control"] = "no-store"
+            return response
+        response["ETag"] = etag
+        _public(response, lifetime)
+        return get_conditional_response(request, etag=etag, response=response)
 
     def mark(self, request, response, seconds):
         """Headers for what is not shared: a 404 is kept by nobody; an editor's page
@@ -251,12 +272,9 @@ class PublicPageCacheMiddleware:
             response["Cache-Control"] = "private, no-cache"
         return response
 
-    @staticmethod
-    def replay(request, entry, now):
+    def replay(self, request, entry, now):
         response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
-        response["ETag"] = entry["etag"]
         response["Age"] = str(max(0, int(now - entry["stored"])))
-        _public(response, entry["expires"] - now)
-        return get_conditional_response(request, etag=entry["etag"], response=response)
+        return self.send(request, response, entry["etag"], entry["expires"] - now)

@@ -1,12 +1,16 @@
-"""What the public channels do when a statement is released (after the commit)."""
+"""What the public channels do when a statement is released (after the commit), and
+when a release is scheduled or moved."""
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
 
-from statements.models import HomePage, NewsroomPage
+from statements.models import HomePage, NewsroomPage, Release
 from statements.signals import statement_released
 
 from . import page_cache
@@ -40,6 +44,27 @@ def purge_released_urls(sender, release, pages, **kwargs):
     batch.purge()
 
 
+def purge_for_new_instant(sender, instance, update_fields=None, **kwargs):
+    """A release scheduled or moved may fall inside the lifetime of pages already kept
+    (a statement's 404 among them), which were bounded by the instants known then: drop
+    them once it is committed, and what is kept after is bounded by the new instant."""
+    if instance.state != Release.State.SCHEDULED:
+        return
+    if update_fields is not None and not {"release_at", "state"} & set(update_fields):
+        return
+    transaction.on_commit(page_cache.purge)
+
+
+def purge_for_publish(sender, instance, **kwargs):
+    """A page an editor publishes or unpublishes outside a release (a home page, a new
+    page where a reader just got a 404) shows at once, here, once committed. A
+    release's own pages purge this way too, as well as through ``statement_released``."""
+    transaction.on_commit(page_cache.purge)
+
+
 def connect():
     statement_released.connect(purge_released_urls, dispatch_uid="purge_released_urls")
+    post_save.connect(purge_for_new_instant, sender=Release, dispatch_uid="purge_new_instant")
+    page_published.connect(purge_for_publish, dispatch_uid="page_cache_purge_published")
+    page_unpublished.connect(purge_for_publish, dispatch_uid="page_cache_purge_unpublished")
     statement_released.connect(queue_delivery, dispatch_uid="subscriptions_queue_delivery")

@@ -114,7 +114,9 @@ def test_a_second_reader_is_served_the_stored_page_until_a_purge(client, page_ca
     assert "Changed under the cache" in third.content.decode()
 
 
-def test_a_statement_404_is_stored_by_nobody(client, page_cache, site_tree, governments):
+def test_a_404_is_stored_by_nobody_else_and_kept_here_only_until_a_publish(
+    client, page_cache, site_tree, governments, django_capture_on_commit_callbacks
+):
     draft = factories.make_statement(
         site_tree["newsrooms"]["en"], [governments["CA"]], publish=False, slug="not-yet"
     )
@@ -122,7 +124,16 @@ def test_a_statement_404_is_stored_by_nobody(client, page_cache, site_tree, gove
         response = client.get(url)
         assert response.status_code == 404, url
         assert response["Cache-Control"] == "no-store", url
-    draft.save_revision().publish()
+        assert not response.has_header("ETag"), url
+    # Readers refreshing a statement's URL before its release cost a lookup, not a render.
+    again = client.get("/en/newsroom/not-yet/")
+    assert again.status_code == 404
+    assert again["Cache-Control"] == "no-store"
+    assert served_from_cache(again)
+    assert not served_from_cache(client.get("/en/newsroom/not-yet/?page=2"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
     assert client.get("/en/newsroom/not-yet/").status_code == 200
 
 
@@ -190,6 +201,36 @@ def test_nothing_is_public_cacheable_past_the_next_release_instant(client, page_
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "no-cache", url
         assert not served_from_cache(client.get(url)), url
+    client.get(f"/fr/newsroom/{SLUG}/")
+    unreleased = client.get(f"/fr/newsroom/{SLUG}/")
+    assert unreleased.status_code == 404
+    assert not served_from_cache(unreleased)
+
+
+def test_scheduling_a_release_drops_what_was_kept_past_its_instant(
+    client, page_cache, governments, django_capture_on_commit_callbacks
+):
+    site = factories.build_site(languages=("en", "fr", "ja"))
+    statement, drafter, _approvers = factories.ready_for_release(
+        site["newsrooms"]["en"],
+        governments,
+        lead=governments["CA"],
+        title=TITLE,
+        slug=SLUG,
+        release_at=timezone.now() + datetime.timedelta(seconds=20),
+    )
+    urls = (f"/en/newsroom/{SLUG}/", "/en/newsroom/")
+    for url in urls:
+        client.get(url)
+        assert served_from_cache(client.get(url)), url  # kept for 30 s: no release known
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ScheduleReleaseAction(statement, drafter).execute()
+    for url in urls:
+        assert not served_from_cache(client.get(url)), url
+    listing = client.get("/en/newsroom/")
+    assert served_from_cache(listing)
+    assert 0 < max_age(listing) <= 20
 
 
 class RecordingBackend(BaseBackend):
