@@ -10,12 +10,16 @@ a matching ``If-None-Match``.
 
 The embargo decides every lifetime:
 
-- Nothing is kept past the next scheduled release instant, read before the page is
-  rendered: what a public page shows changes when a release commits (or an editor
-  publishes, which purges), and a release commits on its instant or after it. The
-  ``max-age`` sent is what is left of that lifetime, so browsers and shared caches
-  follow the same rule; while a release is due and not yet committed, nothing is
-  public-cacheable at all.
+- What a public page shows changes when a release commits (or an editor publishes,
+  which purges), and a release commits on its instant or after it. So a page is kept
+  with the release horizon read before it was rendered (the next scheduled instant,
+  and how many releases are due then): before that instant it is true; from the
+  instant on it is true only while the horizon is unchanged, which is read from the
+  database afresh for every answer. The crowd that arrives at the instant is answered
+  from the cache until the release commits, and not a moment after, even if no purge
+  ever runs (the releasing process may die after its commit).
+- Nobody else can be asked like that, so the ``max-age`` sent never reaches past the
+  next instant, and is ``no-cache`` (revalidate, answered 304) once it is due.
 - A 404 is stored by nobody else (``no-store``): an unreleased statement's URL must
   answer 200 the moment it is released, and no purge reaches a browser. We keep a
   statement URL's 404 (readers refresh it before the instant) under the same rule as
@@ -41,6 +45,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
@@ -70,15 +75,49 @@ GENERATION_SECONDS = 1.0
 PROCESS_COPIES = 200
 
 
-def next_release_instant():
-    """The instant (epoch seconds) of the next scheduled release, due or not; or None."""
-    instant = (
+def release_horizon():
+    """(instant of the next scheduled release in epoch seconds, how many are scheduled
+    for that instant), due or not; None when none is scheduled. It changes when one of
+    those releases commits (or a sooner one is scheduled), and only then."""
+    row = (
         Release.objects.scheduled()
+        .values("release_at")
+        .annotate(releases=Count("pk"))
         .order_by("release_at")
-        .values_list("release_at", flat=True)
         .first()
     )
-    return instant.timestamp() if instant else None
+    return (row["release_at"].timestamp(), row["releases"]) if row else None
+
+
+class _Horizon:
+    """The release horizon as this process last read it: before a page's instant it is
+    trusted for ``GENERATION_SECONDS``; from the instant on it is read afresh for every
+    page served, so a page outlives its instant only while the release is uncommitted."""
+
+    def __init__(self):
+        self.value, self.read_at = None, -math.inf
+
+    def current(self, fresh=False):
+        if fresh or time.monotonic() - self.read_at >= GENERATION_SECONDS:
+            self.value, self.read_at = release_horizon(), time.monotonic()
+        return self.value
+
+
+_horizon = _Horizon()
+
+
+def still_true(entry, now):
+    """Whether a stored page is what a render would give now.
+
+    Before the instant that bounded it, it is (unless purged): a release commits on its
+    instant or after it. From the instant on, it is while that release has not
+    committed: the crowd that arrives at the instant is answered from the cache until
+    the commit, and not a moment after, whether or not any purge ever runs.
+    """
+    if now >= entry["expires"]:
+        return False
+    instant = entry["horizon"][0] if entry["horizon"] else None
+    return _horizon.current(fresh=instant is not None and now >= instant) == entry["horizon"]
 
 
 class _ProcessCopy:
@@ -172,6 +211,13 @@ def _etag(content):
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
+def _public_lifetime(expires, horizon):
+    """What others may keep a page for: never past the instant, which no purge of ours
+    can stretch to a browser."""
+    until = min(expires, horizon[0]) if horizon else expires
+    return until - time.time()
+
+
 def _public(response, lifetime):
     if lifetime >= MIN_PUBLIC_SECONDS:
         response["Cache-Control"] = f"public, max-age={int(lifetime)}"
@@ -197,38 +243,32 @@ class PublicPageCacheMiddleware:
             key = _key(request)
             entry, generation = _lookup(key)
             now = time.time()
-            if entry is not None and entry["expires"] > now:
+            if entry is not None and still_true(entry, now):
                 return self.replay(request, entry, now)
             if generation is not None:
                 stored = (key, generation)
         started = time.time()
-        instant = next_release_instant()
-        deadline = started + seconds if instant is None else min(started + seconds, instant)
+        horizon = _horizon.current(fresh=True)
+        expires = started + seconds
         response = self.get_response(request)
         if not self.cacheable(request, response):
             return self.mark(request, response, seconds)
-        lifetime = deadline - time.time()
-        if lifetime <= 0:
-            # A release is due: what was read may change at its commit, any moment now.
-            if response.status_code != 200:
-                return self.mark(request, response, seconds)
-            response["Cache-Control"] = "no-cache"
-            return response
         etag = _etag(response.content) if response.status_code == 200 else ""
         if stored and request.method == "GET":
             key, generation = stored
             entry = {
                 "generation": generation,
+                "horizon": horizon,
                 "status": response.status_code,
                 "content": response.content,
                 "headers": [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED],
                 "etag": etag,
                 "stored": started,
-                "expires": deadline,
+                "expires": expires,
             }
-            cache.set(key, entry, timeout=math.ceil(lifetime))
+            cache.set(key, entry, timeout=math.ceil(expires - time.time()))
             _process.put(key, entry)
-        return self.send(request, response, etag, lifetime)
+        return self.send(request, response, etag, _public_lifetime(expires, horizon))
 
     @staticmethod
     def cacheable(request, response):
@@ -277,4 +317,5 @@ class PublicPageCacheMiddleware:
         for header, value in entry["headers"]:
             response[header] = value
         response["Age"] = str(max(0, int(now - entry["stored"])))
-        return self.send(request, response, entry["etag"], entry["expires"] - now)
+        lifetime = _public_lifetime(entry["expires"], entry["horizon"])
+        return self.send(request, response, entry["etag"], lifetime)
