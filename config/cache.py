@@ -1,87 +1,113 @@
-"""The Redis cache, made to miss rather than fail while Redis is away.
+"""A Redis cache that a Redis outage cannot turn into 500s on public pages.
 
-Django's RedisCache raises when Redis does not answer, and Wagtail reads its site
-root paths from the cache for every page that links to another: with Redis down,
-every public page would answer 500 while the release clock releases on time. Here
-a cache that does not answer is a cache that misses: reads find nothing, writes
-are dropped, and the database answers instead. Rate limits kept in the cache do
-not count meanwhile (``add`` reports the key stored), so nobody is refused because
-Redis is away.
+Django's ``RedisCache`` raises when Redis does not answer, and Wagtail reads every
+site's root paths from the default cache on every page it serves, so with Redis down
+the whole public site failed while the release clock went on releasing. This backend
+answers from a cache in the process's own memory while Redis is unreachable, and
+tries Redis again every few seconds. Callers keep Django's semantics (rate limits
+count, Wagtail's root paths stay cached), per process.
 
-Each failed call costs a connection attempt and redis-py's retries (a tenth of a
-second when the port refuses, more when the host does not answer), and a release
-publishing seven languages makes many; so after a failure Redis is left alone for
-``RETRY_AFTER_S`` and every call misses at once.
+What cannot be shared between processes must not be served from that fallback: the
+rendered-page cache (``newsroom.page_cache``) is purged at a release in every process
+at once only through Redis, so it asks ``degraded`` and stays out of the way until
+Redis is back. ``/health/`` asks ``ping()``, which bypasses the fallback.
 """
 
 import logging
+import threading
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+import redis
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import RedisError
 
 logger = logging.getLogger("communique.cache")
 
-RETRY_AFTER_S = 5.0
-# One warning per this many seconds of an outage, not one per request.
-WARN_EVERY_S = 60.0
-_MISSING = object()
+# Errors that mean "Redis is not there", not "this call was wrong".
+UNREACHABLE = (redis.ConnectionError, redis.TimeoutError, OSError)
+# After a failure, calls go straight to the fallback for this long: a dead Redis then
+# costs one failed connection per process every few seconds, not one per cache call.
+RETRY_AFTER_SECONDS = 5.0
+# A Redis that hangs rather than refusing must not hold a request for long.
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 
-class TolerantRedisCache(RedisCache):
+# Django makes one cache object per thread; what Redis's absence costs and what the
+# fallback holds are the process's, shared by its threads, per Redis location.
+_down_until = {}
+_lock = threading.Lock()
+
+
+class FallbackRedisCache(RedisCache):
     def __init__(self, server, params):
+        params = {**params, "OPTIONS": {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}}
         super().__init__(server, params)
-        self._down_until = 0.0
-        self._warned_at = None
+        self._location = str(server)
+        local = {key: value for key, value in params.items() if key != "OPTIONS"}
+        # LocMemCache keeps its entries per name, for the whole process.
+        self._local = LocMemCache(f"communique-fallback:{self._location}", local)
 
-    def _attempt(self, operation, miss, method, *args):
-        now = time.monotonic()
-        if now < self._down_until:
-            return miss
+    @property
+    def degraded(self):
+        """True while calls are answered from this process's memory, not from Redis."""
+        return time.monotonic() < _down_until.get(self._location, 0.0)
+
+    def ping(self):
+        """A real round trip to Redis; raises if it does not answer (for ``/health/``)."""
         try:
-            return method(*args)
-        except RedisError as error:
-            self._down_until = now + RETRY_AFTER_S
-            if self._warned_at is None or now - self._warned_at >= WARN_EVERY_S:
-                self._warned_at = now
+            self._cache.get_client(write=True).ping()
+        except UNREACHABLE:
+            self._mark_down()
+            raise
+        _down_until.pop(self._location, None)
+
+    def _mark_down(self):
+        with _lock:
+            if not self.degraded:
                 logger.warning(
-                    "cache %s: Redis does not answer (%s); serving without it", operation, error
+                    "cache: Redis does not answer; using process memory, retrying in %gs",
+                    RETRY_AFTER_SECONDS,
                 )
-            return miss
+            _down_until[self._location] = time.monotonic() + RETRY_AFTER_SECONDS
 
-    def get(self, key, default=None, version=None):
-        return self._attempt("get", default, super().get, key, default, version)
+    def _call(self, name, *args, **kwargs):
+        if not self.degraded:
+            try:
+                return getattr(super(), name)(*args, **kwargs)
+            except UNREACHABLE:
+                self._mark_down()
+        return getattr(self._local, name)(*args, **kwargs)
 
-    def get_many(self, keys, version=None):
-        return self._attempt("get_many", {}, super().get_many, keys, version)
+    def add(self, *args, **kwargs):
+        return self._call("add", *args, **kwargs)
 
-    def has_key(self, key, version=None):
-        return self._attempt("has_key", False, super().has_key, key, version)
+    def get(self, *args, **kwargs):
+        return self._call("get", *args, **kwargs)
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self._attempt("set", None, super().set, key, value, timeout, version)
+    def set(self, *args, **kwargs):
+        return self._call("set", *args, **kwargs)
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt("set_many", list(data), super().set_many, data, timeout, version)
+    def touch(self, *args, **kwargs):
+        return self._call("touch", *args, **kwargs)
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt("add", True, super().add, key, value, timeout, version)
+    def delete(self, *args, **kwargs):
+        return self._call("delete", *args, **kwargs)
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._attempt("touch", False, super().touch, key, timeout, version)
+    def get_many(self, *args, **kwargs):
+        return self._call("get_many", *args, **kwargs)
 
-    def incr(self, key, delta=1, version=None):
-        value = self._attempt("incr", _MISSING, super().incr, key, delta, version)
-        if value is _MISSING:
-            raise ValueError(f"Key '{key}' not found: the cache does not answer")
-        return value
+    def has_key(self, *args, **kwargs):
+        return self._call("has_key", *args, **kwargs)
 
-    def delete(self, key, version=None):
-        return self._attempt("delete", False, super().delete, key, version)
+    def incr(self, *args, **kwargs):
+        return self._call("incr", *args, **kwargs)
 
-    def delete_many(self, keys, version=None):
-        self._attempt("delete_many", None, super().delete_many, keys, version)
+    def set_many(self, *args, **kwargs):
+        return self._call("set_many", *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._call("delete_many", *args, **kwargs)
 
     def clear(self):
-        return self._attempt("clear", False, super().clear)
+        self._local.clear()
+        return self._call("clear")

@@ -1,5 +1,5 @@
 """`make bench`: server-side render cost of a statement against Wagtail's own floor,
-then the release lag.
+then the release lag, and a released page's requests per second against a static file's.
 
 The render figures run in one process on whatever database DATABASE_URL names, inside
 a throwaway test database, so ratios compare like with like. The release lag

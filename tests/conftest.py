@@ -2,7 +2,9 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
+from newsroom import page_cache as cached_pages
 from tests import factories
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES", "").strip().lower() in {"1", "true", "yes"}
@@ -33,6 +35,17 @@ def redis_url():
     except redis.RedisError as exc:
         skip_or_fail(f"Redis at {url} does not answer: {exc}")
     return url
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Public pages kept in the cache and sent public-cacheable, as outside tests."""
+    settings.COMMUNIQUE_PUBLIC_CACHE_SECONDS = 30
+    cache.clear()
+    cached_pages.purge()  # and each process's own copies
+    yield settings.COMMUNIQUE_PUBLIC_CACHE_SECONDS
+    cache.clear()
+    cached_pages.purge()
 
 
 @pytest.fixture

@@ -81,6 +81,8 @@ ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
+ENV_DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 10)
+ENV_PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 30)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -129,6 +131,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and auth: a cached page is answered without them (the
+    # page was stored with the headers they added), and a request that carries a
+    # session cookie is never answered from or stored in the shared cache.
+    "newsroom.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,6 +182,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if ENV_DATABASE_POOL_SIZE < 0:
+    raise ImproperlyConfigured("DATABASE_POOL_SIZE must be 0 (no pool) or more")
+# Each process borrows connections from a pool of at most DATABASE_POOL_SIZE, so a
+# crowd of readers on a threaded server waits for a connection instead of opening one
+# each until PostgreSQL refuses everyone ("too many clients"), the release included.
+# The release clock keeps a connection of its own outside the pool (its advisory lock
+# lives on that session); docs/operations.md has the arithmetic against max_connections.
+DATABASE_POOL = (
+    {"min_size": 1, "max_size": ENV_DATABASE_POOL_SIZE, "timeout": 10}
+    if USING_POSTGRES and ENV_DATABASE_POOL_SIZE
+    else None
+)
+if DATABASE_POOL:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = DATABASE_POOL
+    # Django refuses persistent connections with a pool; the pool checks a connection
+    # before lending it, so one PostgreSQL dropped while idle fails no request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -345,18 +369,24 @@ LOGGING = {
 }
 
 # --- Cache ---------------------------------------------------------------------
-# With Redis away the cache misses instead of failing (config/cache.py), so public
-# pages keep answering; the timeouts keep an unreachable Redis from holding a request.
+# Redis, shared by every process; while it does not answer, each process answers from
+# its own memory instead of raising (config/cache.py), so public pages still serve.
 if ENV_REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.cache.TolerantRedisCache",
+            "BACKEND": "config.cache.FallbackRedisCache",
             "LOCATION": ENV_REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Released pages, listings and feeds are public-cacheable for at most this long, never
+# past the next scheduled release instant, and rendered pages are kept in the cache
+# above as long (newsroom/page_cache.py); 0 turns both off.
+if ENV_PUBLIC_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("PUBLIC_CACHE_SECONDS must be 0 (off) or more")
+COMMUNIQUE_PUBLIC_CACHE_SECONDS = ENV_PUBLIC_CACHE_SECONDS
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Communiqué"

@@ -30,4 +30,7 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-DATABASES["default"]["CONN_MAX_AGE"] = 60
+if not DATABASE_POOL:
+    # Without a pool, keep each process's connection for a minute; with one, the pool
+    # keeps them (and Django requires CONN_MAX_AGE = 0).
+    DATABASES["default"]["CONN_MAX_AGE"] = 60

@@ -16,6 +16,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off unless a test turns it on (the ``page_cache`` fixture): many tests publish pages
+# by hand, inside a transaction that never commits, under URLs they have just read,
+# where a release purges the cache after its commit.
+COMMUNIQUE_PUBLIC_CACHE_SECONDS = 0
 COMMUNIQUE_DEMO_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 COMMUNIQUE_BASE_URL = "http://testserver"

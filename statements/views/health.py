@@ -4,6 +4,7 @@ import datetime
 import hmac
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 
@@ -34,6 +35,20 @@ def _check_broker():
         return False, exc.__class__.__name__
 
 
+def _check_cache():
+    """Whether the shared cache answers. A cache in process memory (no REDIS_URL) always
+    does; the Redis one answers from process memory while Redis is down, so public pages
+    still serve, uncached (``config.cache``), and only a real round trip tells."""
+    ping = getattr(cache, "ping", None)
+    if ping is None:
+        return True, ""
+    try:
+        ping()
+        return True, ""
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        return False, exc.__class__.__name__
+
+
 def _may_read_details(request):
     token = settings.COMMUNIQUE_HEALTH_TOKEN
     given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
@@ -51,6 +66,7 @@ def health(request):
     """
     database_ok, database_error = _check_database()
     broker_ok, broker_error = _check_broker()
+    cache_ok, cache_error = _check_cache()
     overdue = None
     if database_ok:
         overdue = (
@@ -58,8 +74,10 @@ def health(request):
         )
     if not database_ok or overdue:
         status = "failing"
-    elif not broker_ok:
-        status = "degraded"  # releases still happen through the release clock
+    elif not broker_ok or not cache_ok:
+        # Releases still happen through the release clock; public pages still serve,
+        # rendered for every request.
+        status = "degraded"
     else:
         status = "ok"
     body = {"status": status}
@@ -67,6 +85,7 @@ def health(request):
         body["checks"] = {
             "database": {"ok": database_ok, "error": database_error},
             "broker": {"ok": broker_ok, "error": broker_error},
+            "cache": {"ok": cache_ok, "error": cache_error},
             "overdue_releases": overdue,
         }
     response = JsonResponse(body, status=503 if status == "failing" else 200)

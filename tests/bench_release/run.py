@@ -5,7 +5,10 @@ under gunicorn, a Celery worker, the release clock) with production settings, bu
 statements signed and translated into seven languages, schedules each for its own
 instant a few seconds ahead, and polls every language URL over loopback HTTP. In the
 same run it measures Wagtail's default way: ``go_live_at`` on each language of a
-plain page, and ``publish_scheduled`` started at each minute as cron would.
+plain page, and ``publish_scheduled`` started at each minute as cron would. Last,
+through the same gunicorn, it compares the requests per second of a released
+statement page (answered from the page cache) with a static file's:
+``cached_page_vs_static`` (tests/bench_release/throughput.py).
 
 Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); without them it says why it
 skipped. The database named by DATABASE_URL is left alone: the benchmark creates
@@ -32,6 +35,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.bench_release.throughput import compare
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "communique_bench")
 BENCH_REDIS_DB = os.environ.get("BENCH_REDIS_DB", "7")
@@ -42,6 +47,8 @@ STEP_S = 2.0  # between two statements' instants: one statement polled at a time
 POLL_S = 0.1  # the poller's interval
 PRE_WINDOW_S = 0.3  # polling starts this long before the instant: a 200 then is early
 RELEASE_TIMEOUT_S = 60.0
+THROUGHPUT_SECONDS = 5.0
+THROUGHPUT_READERS = 8
 WAGTAIL_TIMEOUT_S = 90.0
 
 
@@ -534,6 +541,27 @@ def bench_warnings(targets, early, wrong, raised, plan_releases, via, cron):
     return problems
 
 
+def throughput_lines(throughput):
+    """The released page against a static file, through the same gunicorn."""
+    if throughput is None:
+        return ["cached page vs static: not measured (no statement was released)"]
+    ratio = throughput["ratio"]
+    lines = [
+        f"Throughput after the releases: {THROUGHPUT_READERS} readers over loopback, "
+        f"{THROUGHPUT_SECONDS:g}s each, a released statement page against "
+        f"{throughput['static_path']} (measured before and after it)",
+        ("released statement page (req/s)", throughput["page_rps"]),
+        ("static file (req/s)", throughput["static_rps"]),
+        ("static file, before vs after (req/s)", throughput["static_spread_rps"]),
+        ("cached_page_vs_static", ratio),
+        f"goal (cached_page_vs_static at least 0.5): "
+        f"{'met' if ratio is not None and ratio >= 0.5 else 'NOT met'}",
+    ]
+    if throughput["errors"]:
+        lines.append(f"WARNING: {throughput['errors']} throughput requests were not 200")
+    return lines
+
+
 def run_release_bench(log=print):
     """Run the benchmark; returns (results for the JSON line, lines to print, failed).
 
@@ -589,6 +617,12 @@ def run_release_bench(log=print):
         poller.run(services, until=max(t.deadline for t in targets))
         reader.join(timeout=30)
         cron.stop()  # let a publish_scheduled run under way finish, for its timing
+        released = [t for t in targets if t.kind == "release" and t.first_200 is not None]
+        throughput = (
+            compare(port, released[0].path, THROUGHPUT_SECONDS, THROUGHPUT_READERS)
+            if released
+            else None
+        )
 
         missing = [t for t in targets if t.first_200 is None]
         plan_releases = content["statements"]
@@ -643,6 +677,7 @@ def run_release_bench(log=print):
         ]
         met = release["p99"] < 1.0 and release["spread_max"] < 0.2
         lines.append(f"goal (p99 lag under 1 s, spread under 0.2 s): {'met' if met else 'NOT met'}")
+        lines += throughput_lines(throughput)
         problems = bench_warnings(targets, early, wrong, raised, plan_releases, via, cron)
         lines += [f"WARNING: {p}" for p in problems]
         if missing:
@@ -665,6 +700,9 @@ def run_release_bench(log=print):
             "release_spread_s": figure(release["spread_max"]),
             "wagtail_cron_lag_p99_s": figure(wagtail["p99"]),
             "wagtail_cron_spread_s": figure(wagtail["spread_max"]),
+            "cached_page_vs_static": throughput["ratio"] if throughput else None,
+            "cached_page_rps": throughput["page_rps"] if throughput else None,
+            "static_file_rps": throughput["static_rps"] if throughput else None,
         }
         return results, lines, bool(missing)
     finally:

@@ -107,7 +107,19 @@ def read(client, url):
     return 200, raw.decode(errors="replace")
 
 
-def test_nothing_shows_before_release_and_everything_after(client, embargoed):
+@pytest.fixture(params=["uncached", "cached"])
+def caching(request):
+    """Once as the suite runs, once with public pages cached as outside tests: every
+    channel read before the release primes the cache, and the release's after-commit
+    purge must leave nothing of that behind."""
+    if request.param == "cached":
+        request.getfixturevalue("page_cache")
+    return request.param == "cached"
+
+
+def test_nothing_shows_before_release_and_everything_after(
+    client, embargoed, caching, django_capture_on_commit_callbacks
+):
     from statements.actions.previews import CreatePreviewLinkAction
 
     statement, drafter, subjects = embargoed
@@ -133,7 +145,8 @@ def test_nothing_shows_before_release_and_everything_after(client, embargoed):
     Release.objects.filter(pk=release.pk).update(
         release_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    assert ReleaseStatementAction(release.pk).execute().state == "released"
+    with django_capture_on_commit_callbacks(execute=caching):
+        assert ReleaseStatementAction(release.pk).execute().state == "released"
 
     expected = {"title": TITLE, "slug": SLUG, "sentence": SENTENCE}
     for subject in subjects:

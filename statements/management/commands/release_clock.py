@@ -26,6 +26,23 @@ logger = logging.getLogger("communique.release")
 ADVISORY_LOCK_KEY = 0x436F6D6D756E
 
 
+def use_own_connection():
+    """Take this process's database connection out of the pool (DATABASE_POOL_SIZE).
+
+    The advisory lock belongs to the clock's session. A pooled connection closed after
+    an error goes back to the pool still holding it, and the clock's next connection
+    from that pool would find the lock taken, by itself, and stand by for good. Nor
+    can a crowd of readers starve the clock: it is a process of its own, with one
+    connection that no request ever borrows.
+    """
+    if not connection.settings_dict.get("OPTIONS", {}).get("pool"):
+        return
+    connection.close()
+    connection.close_pool()
+    options = {k: v for k, v in connection.settings_dict["OPTIONS"].items() if k != "pool"}
+    connection.settings_dict = {**connection.settings_dict, "OPTIONS": options}
+
+
 class Command(BaseCommand):
     help = "Run the release clock: release due statements using only the database."
 
@@ -42,6 +59,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval=None, once=False, **options):
         interval = interval or settings.COMMUNIQUE_RELEASE_CLOCK_INTERVAL
+        use_own_connection()
         self.stopping = False
         self.holding = False
 
