@@ -60,10 +60,3 @@ def body_text(body):
         else:
             parts.extend(_strings(value))
     return _WHITESPACE.sub(" ", " ".join(parts)).strip()
-
-
-def search_text(page):
-    """Everything search reads of a statement: title, summary, dateline and body."""
-    return " ".join(
-        part for part in (page.title, page.summary, page.dateline, body_text(page.body)) if part
-    )
