@@ -24,8 +24,23 @@ def eta_window():
 
 
 def prepare_ahead():
-    """How long before its instant a release may start its (invisible) work."""
+    """The least time before its instant a release starts its (invisible) work; the
+    window of a given release is measured (``queries.release.prepare_window``)."""
     return datetime.timedelta(seconds=settings.COMMUNIQUE_RELEASE_PREPARE_SECONDS)
+
+
+def prepare_bounds():
+    """(least, most) seconds before the instant a release may start preparing."""
+    return (
+        settings.COMMUNIQUE_RELEASE_PREPARE_SECONDS,
+        settings.COMMUNIQUE_RELEASE_PREPARE_MAX_SECONDS,
+    )
+
+
+# The database is asked the time again this long before the instant, then the last
+# moment is slept through on this machine's clock, so the flip starts within a
+# millisecond or two of the instant without querying the database in a loop.
+FINAL_APPROACH_S = 0.03
 
 
 def wait_for(instant):
@@ -35,4 +50,7 @@ def wait_for(instant):
         remaining = (instant - now).total_seconds()
         if remaining <= 0:
             return now
-        time.sleep(min(remaining, 0.02))
+        if remaining > FINAL_APPROACH_S:
+            time.sleep(remaining - FINAL_APPROACH_S)
+        else:
+            time.sleep(remaining)

@@ -17,7 +17,8 @@ from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.scheduling import queue_trigger
 from .clock import db_now, eta_window
 from .models import Release, StatementPage
-from .queries.release import due_release_ids, release_problems
+from .queries.preparation import due_release_ids
+from .queries.release import release_problems
 
 logger = logging.getLogger("communique.release")
 
@@ -45,6 +46,46 @@ def run_due(via="clock"):
         except Exception:  # one failed release must not stop the others (logged)
             logger.exception("release %s failed via %s; it stays scheduled", release_id, via)
     return outcomes
+
+
+def prepare_due(via="clock"):
+    """Prepare every release whose window has opened (one being prepared elsewhere is
+    left to that process); the flips are ``flip_next``'s. Returns the held outcomes."""
+    held = []
+    for release_id in due_release_ids():
+        try:
+            outcome = PrepareReleaseAction(release_id, via=via).execute()
+        except Exception:  # one failed release must not stop the others (logged)
+            logger.exception("release %s could not be prepared via %s", release_id, via)
+            continue
+        if outcome.state == "held":
+            held.append(outcome)
+    return held
+
+
+def next_prepared(within_seconds):
+    """The soonest scheduled release that is prepared for its instant and due within
+    ``within_seconds`` (or overdue), or None."""
+    now = db_now()
+    rows = (
+        Release.objects.scheduled()
+        .filter(release_at__lte=now + datetime.timedelta(seconds=within_seconds))
+        .filter(prepared__has_key="pages")
+        .order_by("release_at")
+        .values_list("pk", "release_at", "prepared__for")
+    )
+    for pk, release_at, prepared_for in rows:
+        if prepared_for == release_at.isoformat():
+            return pk
+    return None
+
+
+def flip_next(via="clock", within_seconds=1.0):
+    """Flip the next prepared release at its instant; None if none is that close."""
+    release_id = next_prepared(within_seconds)
+    if release_id is None:
+        return None
+    return ReleaseStatementAction(release_id, via=via).flip_at_instant()
 
 
 def queue_upcoming():

@@ -4,6 +4,8 @@ Each hands its work to one action or notification function, so a task, a command
 and a view doing the same thing behave alike.
 """
 
+import datetime
+import logging
 import smtplib
 import time
 
@@ -11,13 +13,17 @@ from celery import shared_task
 from django.core.management import call_command
 
 from . import notifications
-from .actions.release import ReleaseStatementAction
+from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.signoff import RemindSignatoriesAction
-from .clock import db_now, prepare_ahead
+from .clock import db_now
 from .models import Release
+from .queries.preparation import prepare_window
 from .release_triggers import precheck_due, queue_upcoming, run_due
 
 RELEASE_EARLY_TOLERANCE_S = 5.0
+# The flip is queued this long before the instant, and waits for it in the worker.
+FLIP_LEAD_S = 1.0
+logger = logging.getLogger("communique.release")
 
 
 @shared_task(name="statements.tasks.clear_expired_sessions_task")
@@ -54,18 +60,33 @@ def send_translation_digests_task():
 # --- release triggers -----------------------------------------------------------------
 
 
-@shared_task(name="statements.tasks.release_statement_task", acks_late=True)
-def release_statement_task(release_id):
-    """Queued with an ETA a moment before the instant (the release prepares, then
-    commits on the instant). Early by a moment (clocks differ by a little) it waits;
-    early by more, or for a release since moved or held, it does nothing: the
-    release's own trigger, the sweep or the clock acts then."""
+@shared_task(name="statements.tasks.release_statement_task", acks_late=True, bind=True)
+def release_statement_task(self, release_id):
+    """Queued with an ETA at the start of the release's preparation window. It
+    prepares, then queues itself again for a moment before the instant, when it waits
+    for the instant and flips: a worker's slot is never held through the wait, so
+    releases close together never queue behind one another. Early by a moment (clocks
+    differ by a little) it waits; early by more, or for a release since moved or held,
+    it does nothing: the release's own trigger, the sweep or the clock acts then."""
     release = Release.objects.filter(pk=release_id).first()
     if release is None or release.state != Release.State.SCHEDULED:
         return "noop"
-    remaining = (release.release_at - prepare_ahead() - db_now()).total_seconds()
+    remaining = (release.release_at - prepare_window(release) - db_now()).total_seconds()
     if 0 < remaining <= RELEASE_EARLY_TOLERANCE_S:
         time.sleep(remaining)
+    until_instant = (release.release_at - db_now()).total_seconds()
+    if until_instant > FLIP_LEAD_S:
+        outcome = PrepareReleaseAction(release_id, via="worker").execute()
+        if outcome.state in ("prepared", "busy"):
+            try:
+                self.apply_async(
+                    (release_id,), eta=release.release_at - datetime.timedelta(seconds=FLIP_LEAD_S)
+                )
+            except Exception:  # noqa: BLE001 - the broker is down: the clock flips it
+                logger.warning("could not queue the flip of release %s", release_id)
+            return outcome.state
+        if outcome.state != "not_due":
+            return outcome.state
     return ReleaseStatementAction(release_id, via="worker").execute().state
 
 

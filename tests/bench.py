@@ -122,6 +122,8 @@ def main():
     ]
     for label, value in rows:
         print(f"{label:<34}{value:>12}")
+    ratio = results["render_ratio"]
+    print(f"goal (render_ratio at most 1.5): {'met' if ratio <= 1.5 else 'NOT met'}")
     sys.stdout.flush()
 
     failed = release_lag(results)

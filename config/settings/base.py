@@ -78,6 +78,8 @@ ENV_RELEASE_CLOCK_INTERVAL_MS = _env_int("RELEASE_CLOCK_INTERVAL_MS", 1000)
 ENV_RELEASE_ETA_WINDOW = _env_int("RELEASE_ETA_WINDOW", 1800)
 ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
+ENV_RELEASE_PREPARE_MAX_MS = _env_int("RELEASE_PREPARE_MAX_MS", 60000)
+ENV_RELEASE_PREPARE_FACTOR = _env_int("RELEASE_PREPARE_FACTOR", 4)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
@@ -332,9 +334,15 @@ if (
     raise ImproperlyConfigured("RELEASE_ETA_WINDOW must be shorter than the visibility timeout")
 COMMUNIQUE_RELEASE_PRECHECK_MINUTES = ENV_RELEASE_PRECHECK_MINUTES
 COMMUNIQUE_RELEASE_CLOCK_INTERVAL = ENV_RELEASE_CLOCK_INTERVAL_MS / 1000.0
-# A release does its work (checks, publishing every language) inside one transaction
-# up to this long before the instant, waits, and commits on the instant.
+# A release prepares (checks, stages every language's text, invisibly) ahead of its
+# instant, then flips at the instant: it starts preparing FACTOR times as long before
+# as preparing its languages is expected to take (measured on recent releases), and
+# never less than RELEASE_PREPARE_MS nor more than RELEASE_PREPARE_MAX_MS before.
 COMMUNIQUE_RELEASE_PREPARE_SECONDS = ENV_RELEASE_PREPARE_MS / 1000.0
+COMMUNIQUE_RELEASE_PREPARE_MAX_SECONDS = max(
+    ENV_RELEASE_PREPARE_MAX_MS / 1000.0, COMMUNIQUE_RELEASE_PREPARE_SECONDS
+)
+COMMUNIQUE_RELEASE_PREPARE_FACTOR = max(1, ENV_RELEASE_PREPARE_FACTOR)
 # Monitoring may read the health endpoint's details with this token (staff always can).
 COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 # Unconfirmed subscriptions (and their addresses) are deleted after this many days.

@@ -22,7 +22,7 @@ and the state check make every call after the first a no-op.
 import logging
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -30,9 +30,10 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published, published
 
 from .. import notifications
-from ..clock import db_now, prepare_ahead, wait_for
+from ..clock import db_now, wait_for
 from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, ReleasedPage, StatementPage
+from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
 from ..signals import statement_released
 from .base import lock_statement, release_clock_user
@@ -41,9 +42,23 @@ from .scheduling import log_data
 logger = logging.getLogger("communique.release")
 
 
+class QueryCounter:
+    """Counts the queries the flip runs at the instant (kept on the release, for the
+    operator and the benchmark): the same few for two languages or twenty-four."""
+
+    def __init__(self):
+        self.queries = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.queries += 1
+        return execute(sql, params, many, context)
+
+
 class ReleaseOutcome:
     def __init__(self, state, release=None, pages=(), problems=()):
-        self.state = state  # "released", "held", "prepared", "not_due", "noop"
+        # "released", "held", "prepared", "busy" (another process is preparing it),
+        # "not_due", "noop"
+        self.state = state
         self.release = release
         self.pages = list(pages)
         self.problems = list(problems)
@@ -100,8 +115,16 @@ class PrepareReleaseAction:
     @transaction.atomic
     def execute(self):
         started = time.perf_counter()
-        release = Release.objects.select_for_update().filter(pk=self.release_id).first()
-        if release is None or release.state != Release.State.SCHEDULED:
+        # Never wait behind another process's preparation (24 languages on a busy
+        # machine take many seconds): that process flips it, and whoever waited here
+        # would start every other release late.
+        release = (
+            Release.objects.select_for_update(skip_locked=True).filter(pk=self.release_id).first()
+        )
+        if release is None:
+            exists = Release.objects.filter(pk=self.release_id).exists()
+            return ReleaseOutcome("busy" if exists else "noop")
+        if release.state != Release.State.SCHEDULED:
             return ReleaseOutcome("noop", release)
         if is_prepared(release):
             return ReleaseOutcome("prepared", release)
@@ -117,7 +140,8 @@ class PrepareReleaseAction:
             "approvals": _valid_approvals(statement, [entry["page"] for entry in staged]),
         }
         release.prepare_seconds = time.perf_counter() - started
-        release.save(update_fields=["prepared", "prepare_seconds"])
+        release.prepared_languages = len(staged)
+        release.save(update_fields=["prepared", "prepare_seconds", "prepared_languages"])
         logger.info(
             "prepared release %s (%s languages) in %.3fs, %.1fs before the instant",
             release.pk,
@@ -170,16 +194,41 @@ class ReleaseStatementAction:
         release = Release.objects.filter(pk=self.release_id).first()
         if release is None or release.state != Release.State.SCHEDULED:
             return ReleaseOutcome("noop", release)
-        if release.release_at - db_now() > prepare_ahead():
+        if release.release_at - db_now() > prepare_window(release):
             return ReleaseOutcome("not_due", release)
         prepared = PrepareReleaseAction(self.release_id, via=self.via).execute()
+        if prepared.state == "busy":
+            prepared = self._wait_for_preparation()
         if prepared.state != "prepared":
             return prepared
         wait_for(prepared.release.release_at)
         return self.flip()
 
+    def _wait_for_preparation(self, poll=0.05):
+        """Another process is preparing: wait (without a lock) until it has, and flip
+        too; the first flip wins, the other is a no-op."""
+        while True:
+            release = Release.objects.filter(pk=self.release_id).first()
+            if release is None or release.state != Release.State.SCHEDULED:
+                return ReleaseOutcome("noop", release)
+            if is_prepared(release):
+                return ReleaseOutcome("prepared", release)
+            outcome = PrepareReleaseAction(self.release_id, via=self.via).execute()
+            if outcome.state != "busy":
+                return outcome
+            time.sleep(poll)
+
+    def flip_at_instant(self):
+        """Wait for the instant of a prepared release, then flip it."""
+        release = Release.objects.filter(pk=self.release_id).only("release_at").first()
+        if release is None:
+            return ReleaseOutcome("noop")
+        wait_for(release.release_at)
+        return self.flip()
+
     def flip(self):
-        with transaction.atomic():
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter), transaction.atomic():
             started = time.perf_counter()
             release = Release.objects.select_for_update().filter(pk=self.release_id).first()
             if release is None or release.state != Release.State.SCHEDULED:
@@ -195,7 +244,8 @@ class ReleaseStatementAction:
                 return hold(release, statement, problems, self.via)
             outcome = self._go_live(release, statement)
             release.flip_seconds = time.perf_counter() - started
-            release.save(update_fields=["flip_seconds"])
+            release.flip_queries = counter.queries + 1  # and this save
+            release.save(update_fields=["flip_seconds", "flip_queries"])
         self._after_commit_logging(outcome)
         return outcome
 

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import notifications
-from ..clock import db_now, eta_window, prepare_ahead
+from ..clock import db_now, eta_window
 from ..models import Release, ReleaseConfirmation, StatementPage
 from ..permissions import is_approver_of, may_edit_statement
+from ..queries.preparation import prepare_window
 from ..queries.release import describe, release_problems
 from ..queries.signoff import current_fingerprint
 from ..queries.translation import statement_of
@@ -64,12 +65,11 @@ def queue_trigger(release_id):
         release.queued_for = release.release_at
         release.save(update_fields=["queued_for"])
         instant = release.release_at
+        ahead = prepare_window(release)
 
     def send():
         try:
-            current_app.tasks[RELEASE_TASK].apply_async(
-                (release_id,), eta=instant - prepare_ahead()
-            )
+            current_app.tasks[RELEASE_TASK].apply_async((release_id,), eta=instant - ahead)
         except Exception:  # noqa: BLE001 - the broker is down: the sweep and clock remain
             logger.warning("could not queue release %s; the release clock will act", release_id)
             Release.objects.filter(pk=release_id, queued_for=instant).update(queued_for=None)

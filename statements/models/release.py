@@ -77,6 +77,10 @@ class Release(models.Model):
     prepared = models.JSONField(default=dict, blank=True, editable=False)
     prepare_seconds = models.FloatField(null=True, blank=True, editable=False)
     flip_seconds = models.FloatField(null=True, blank=True, editable=False)
+    # How many language pages were prepared (the cost per language sets how early the
+    # next release starts preparing), and how many queries the flip ran at the instant.
+    prepared_languages = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    flip_queries = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 

@@ -5,7 +5,6 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
-from ..clock import db_now, prepare_ahead
 from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, StatementPage
 from ..timefmt import zone_label
@@ -252,17 +251,6 @@ def confirmations_of(release, statement=None):
         {"government": g, "confirmation": confirmed.get(g.translation_key), "asked": moved}
         for g in statement.signatory_governments()
     ]
-
-
-def due_release_ids(now=None):
-    """Releases due now, or close enough to their instant to start preparing."""
-    horizon = (now or db_now()) + prepare_ahead()
-    return list(
-        Release.objects.scheduled()
-        .filter(release_at__lte=horizon)
-        .order_by("release_at")
-        .values_list("pk", flat=True)
-    )
 
 
 def snapshot_of(page):

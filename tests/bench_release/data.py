@@ -1,10 +1,13 @@
 """Content for the release benchmark, built and scheduled under Django in a subprocess.
 
-    python -m tests.bench_release.data build --statements 20 --wagtail 3
-        Site in seven languages, seven signatory governments (en, fr, de, it, ja, ko,
-        nl), and ``--statements`` statements each signed and translated into the six
-        other languages, ready to schedule. Also ``--wagtail`` plain Wagtail pages in
-        the seven languages, as drafts. Prints one JSON line: ids and URL paths.
+    python -m tests.bench_release.data build --statements 20 --eu 5 --wagtail 3
+        Site in the seven interface languages and the EU's (``ALL_LANGUAGES``), seven
+        signatory governments (en, fr, de, it, ja, ko, nl), and ``--statements``
+        statements each signed and translated into the six other languages, ready to
+        schedule. ``--eu`` statements of the EU's 27 governments in 24 languages
+        (Django has no Maltese: Luxembourgish stands in). Also ``--wagtail`` plain
+        Wagtail pages in the seven languages, as drafts. Prints one JSON line: ids and
+        URL paths, and the newsroom listings' paths.
 
     python -m tests.bench_release.data schedule
         Sets Django up, prints ``ready``, then reads one JSON line from stdin: a list
@@ -29,6 +32,65 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LANGUAGES = ("en", "fr", "de", "it", "ja", "ko", "nl")
+# The EU's 24 official languages, Luxembourgish standing in for Maltese (not in Django).
+EU_LANGUAGES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lb",
+    "lt",
+    "lv",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+]
+ALL_LANGUAGES = LANGUAGES + tuple(code for code in EU_LANGUAGES if code not in LANGUAGES)
+# Member states: (code, languages, time zone). France, Germany, Italy and the
+# Netherlands are the seven-language run's governments.
+EU_MEMBERS = [
+    ("AT", ["de"], "Europe/Vienna"),
+    ("BE", ["nl", "fr", "de"], "Europe/Brussels"),
+    ("BG", ["bg"], "Europe/Sofia"),
+    ("HR", ["hr"], "Europe/Zagreb"),
+    ("CY", ["el"], "Asia/Nicosia"),
+    ("CZ", ["cs"], "Europe/Prague"),
+    ("DK", ["da"], "Europe/Copenhagen"),
+    ("EE", ["et"], "Europe/Tallinn"),
+    ("FI", ["fi", "sv"], "Europe/Helsinki"),
+    ("FR", None, None),
+    ("DE", None, None),
+    ("GR", ["el"], "Europe/Athens"),
+    ("HU", ["hu"], "Europe/Budapest"),
+    ("IE", ["en", "ga"], "Europe/Dublin"),
+    ("IT", None, None),
+    ("LV", ["lv"], "Europe/Riga"),
+    ("LT", ["lt"], "Europe/Vilnius"),
+    ("LU", ["lb", "fr", "de"], "Europe/Luxembourg"),
+    ("MT", ["en"], "Europe/Malta"),
+    ("NL", None, None),
+    ("PL", ["pl"], "Europe/Warsaw"),
+    ("PT", ["pt"], "Europe/Lisbon"),
+    ("RO", ["ro"], "Europe/Bucharest"),
+    ("SK", ["sk"], "Europe/Bratislava"),
+    ("SI", ["sl"], "Europe/Ljubljana"),
+    ("ES", ["es"], "Europe/Madrid"),
+    ("SE", ["sv"], "Europe/Stockholm"),
+]
 
 # Four governments besides tests.factories.standard_governments() (CA en+fr, FR fr,
 # JP ja), so that a statement needs a translation into each of the six other languages.
@@ -105,6 +167,35 @@ def governments_in_seven_languages():
     return governments
 
 
+def eu_governments(governments):
+    """The 27 member states, the seven-language run's governments among them."""
+    from tests import factories
+
+    members = {}
+    for code, languages, zone in EU_MEMBERS:
+        members[code] = governments.get(code) or factories.GovernmentFactory(
+            code=code,
+            short_name=f"Member state {code}",
+            official_name=f"Government of member state {code}",
+            languages=languages,
+            time_zone=zone,
+        )
+    return members
+
+
+def built_statement(statement, languages):
+    from statements.models import StatementPage
+
+    versions = StatementPage.objects.filter(
+        translation_key=statement.translation_key
+    ).select_related("locale")
+    urls = {page.locale.language_code: page.url for page in versions}
+    missing = set(languages) - set(urls)
+    if missing:
+        raise SystemExit(f"bench data: statement {statement.pk} lacks {sorted(missing)}")
+    return {"id": statement.pk, "urls": urls}
+
+
 def wagtail_page(homes, number):
     """A plain Wagtail page, a draft in every language (Wagtail's own page type: the
     statement type refuses publishing by anything but the release)."""
@@ -128,14 +219,18 @@ def wagtail_page(homes, number):
     }
 
 
-def build(statements, wagtail):
-    from statements.models import StatementPage
+def build(statements, eu, wagtail):
     from tests import factories
 
     started = time.monotonic()
-    site = factories.build_site(LANGUAGES)
+    site = factories.build_site(ALL_LANGUAGES)
     governments = governments_in_seven_languages()
-    built = []
+    members = eu_governments(governments)
+    built, built_eu = [], []
+
+    def progress(what):
+        print(f"built {what} ({time.monotonic() - started:.0f}s)", file=sys.stderr, flush=True)
+
     for number in range(statements):
         statement, _drafter, _approvers = factories.ready_for_release(
             site["newsrooms"]["en"],
@@ -144,21 +239,29 @@ def build(statements, wagtail):
             slug=f"bench-release-{number:02d}",
             title=f"Joint statement number {number}",
         )
-        versions = StatementPage.objects.filter(
-            translation_key=statement.translation_key
-        ).select_related("locale")
-        urls = {page.locale.language_code: page.url for page in versions}
-        missing = set(LANGUAGES) - set(urls)
-        if missing:
-            raise SystemExit(f"bench data: statement {statement.pk} lacks {sorted(missing)}")
-        built.append({"id": statement.pk, "urls": urls})
-        print(
-            f"built statement {number + 1}/{statements} ({time.monotonic() - started:.0f}s)",
-            file=sys.stderr,
-            flush=True,
+        built.append(built_statement(statement, LANGUAGES))
+        progress(f"statement {number + 1}/{statements}")
+    for number in range(eu):
+        statement, _drafter, _approvers = factories.ready_for_release(
+            site["newsrooms"]["en"],
+            members,
+            lead=members["IE"],
+            slug=f"bench-eu-{number:02d}",
+            title=f"Joint statement of the 27, number {number}",
         )
+        built_eu.append(built_statement(statement, EU_LANGUAGES))
+        progress(f"EU statement {number + 1}/{eu}")
     pages = [wagtail_page(site["homes"], number) for number in range(wagtail)]
-    emit({"statements": built, "wagtail": pages, "build_s": time.monotonic() - started})
+    listings = [site["newsrooms"][code].url for code in LANGUAGES]
+    emit(
+        {
+            "statements": built,
+            "eu": built_eu,
+            "wagtail": pages,
+            "listings": listings,
+            "build_s": time.monotonic() - started,
+        }
+    )
 
 
 def schedule_wagtail(page_ids, instant):
@@ -184,7 +287,7 @@ def schedule():
     for item in sorted(plan, key=lambda item: item["at"]):
         instant = datetime.datetime.fromtimestamp(item["at"], tz=datetime.UTC)
         ahead = item["at"] - time.time()
-        if item["kind"] == "release":
+        if item["kind"] in ("release", "eu"):
             statement = StatementPage.objects.get(pk=item["id"])
             error = ""
             try:
@@ -215,12 +318,13 @@ def main():
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build")
     build_parser.add_argument("--statements", type=int, default=20)
+    build_parser.add_argument("--eu", type=int, default=5)
     build_parser.add_argument("--wagtail", type=int, default=3)
     commands.add_parser("schedule")
     args = parser.parse_args()
     setup_django()
     if args.command == "build":
-        build(args.statements, args.wagtail)
+        build(args.statements, args.eu, args.wagtail)
     else:
         schedule()
 

@@ -1,333 +1,65 @@
-"""Release lag, measured from outside: the instant to each language's first HTTP 200.
+"""Release lag, measured from outside: the instant to each language's first HTTP 200,
+with a crowd of readers at the door.
 
-On a database and Redis database of its own, this starts what production runs (web
-under gunicorn, a Celery worker, the release clock) with production settings, builds
-statements signed and translated into seven languages, schedules each for its own
-instant a few seconds ahead, and polls every language URL over loopback HTTP. In the
-same run it measures Wagtail's default way: ``go_live_at`` on each language of a
-plain page, and ``publish_scheduled`` started at each minute as cron would. Last,
-through the same gunicorn, it compares the requests per second of a released
-statement page (answered from the page cache) with a static file's:
-``cached_page_vs_static`` (tests/bench_release/throughput.py).
+On a PostgreSQL database and a Redis server of its own (tests/bench_release/services),
+this starts what production runs, with compose's commands and production settings:
+gunicorn, a Celery worker, Celery beat and the release clock. It builds statements
+signed and translated into seven languages, and statements of the EU's 27 governments
+in 24 languages, schedules each for its own instant, and polls every language URL of
+each at once every 50 ms (tests/bench_release/poller). From 30 s before the first
+instant to 30 s after the last, 200 readers (tests/bench_release/readers) ask once a
+second each for a language of the statement nearest its instant (170) or a newsroom
+listing (30). Then, as the anchor, Wagtail's own way: ``go_live_at`` on each language
+of a plain page, and ``publish_scheduled`` at each minute as cron would. Last, through
+the same gunicorn, a released statement page's requests per second against a static
+file's (tests/bench_release/throughput).
 
-Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); without them it says why it
-skipped. The database named by DATABASE_URL is left alone: the benchmark creates
-``communique_bench`` next to it and drops it afterwards, and uses Redis database 7
-(BENCH_REDIS_DB) of the same server, emptied before and after.
+Needs PostgreSQL (DATABASE_URL) and Redis (a ``redis-server`` binary, or REDIS_URL);
+without them it says why it skipped.
 """
 
-import concurrent.futures
 import contextlib
 import datetime
-import http.client
 import json
-import math
 import os
 import secrets
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
+from tests.bench_release.data import ALL_LANGUAGES
+from tests.bench_release.poller import Poller, Target
+from tests.bench_release.report import report
+from tests.bench_release.services import (
+    BenchDatabase,
+    BenchFailed,
+    BenchRedis,
+    Cron,
+    Services,
+    Skipped,
+    check_services,
+    free_port,
+    tail,
+)
 from tests.bench_release.throughput import compare
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "communique_bench")
-BENCH_REDIS_DB = os.environ.get("BENCH_REDIS_DB", "7")
 STATEMENTS = int(os.environ.get("BENCH_RELEASES", "20"))
+EU_STATEMENTS = int(os.environ.get("BENCH_EU_RELEASES", "5"))
 WAGTAIL_PAGES = int(os.environ.get("BENCH_WAGTAIL_PAGES", "3"))
-LEAD_S = 8.0  # first instant, after scheduling starts
-STEP_S = 2.0  # between two statements' instants: one statement polled at a time
-POLL_S = 0.1  # the poller's interval
-PRE_WINDOW_S = 0.3  # polling starts this long before the instant: a 200 then is early
+READERS = int(os.environ.get("BENCH_READERS", "200"))
+STATEMENT_READERS = READERS * 170 // 200
+CROWD_S = 30.0  # the readers come this long before the first instant, and stay as long
+LEAD_S = CROWD_S + 8.0  # first instant, after scheduling starts
+STEP_S = 2.0  # between two seven-language statements' instants
+EU_STEP_S = 3.0
 RELEASE_TIMEOUT_S = 60.0
+WAGTAIL_TIMEOUT_S = 90.0
 THROUGHPUT_SECONDS = 5.0
 THROUGHPUT_READERS = 8
-WAGTAIL_TIMEOUT_S = 90.0
-
-
-class Skipped(Exception):
-    """The services the benchmark needs are not there: say so and carry on."""
-
-
-class BenchFailed(Exception):
-    """The benchmark ran and something in the release path did not work."""
-
-
-# --- small helpers ---------------------------------------------------------------------
-
-
-def percentile(values, fraction):
-    """Nearest-rank percentile: the smallest value with ``fraction`` of values at or below."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def with_path(url, path):
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
-
-
-def tail(path, chars=3000):
-    try:
-        return Path(path).read_text(errors="replace")[-chars:]
-    except OSError:
-        return ""
-
-
-# --- services ----------------------------------------------------------------------------
-
-
-def check_services():
-    """The bench's own database and Redis URLs, or Skipped with the reason."""
-    database_url = os.environ.get("DATABASE_URL", "").strip()
-    redis_url = os.environ.get("REDIS_URL", "").strip()
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        raise Skipped("needs PostgreSQL: set DATABASE_URL=postgres://...")
-    if not redis_url.startswith(("redis://", "rediss://")):
-        raise Skipped("needs Redis: set REDIS_URL=redis://...")
-    try:
-        import psycopg
-        import redis
-    except ImportError as exc:
-        raise Skipped(f"{exc.name} is not installed") from exc
-    maintenance = with_path(database_url, "/postgres")
-    try:
-        psycopg.connect(maintenance, connect_timeout=3, autocommit=True).close()
-    except psycopg.Error as exc:
-        raise Skipped(
-            f"PostgreSQL does not answer at {urlsplit(database_url).hostname}: {exc}"
-        ) from exc
-    bench_redis = with_path(redis_url, f"/{BENCH_REDIS_DB}")
-    try:
-        redis.Redis.from_url(bench_redis, socket_connect_timeout=3).ping()
-    except redis.RedisError as exc:
-        raise Skipped(f"Redis does not answer at {urlsplit(redis_url).hostname}: {exc}") from exc
-    bin_dir = Path(sys.executable).parent
-    for tool in ("gunicorn", "celery"):
-        if not (bin_dir / tool).exists():
-            raise Skipped(f"{tool} is not installed next to {sys.executable}")
-    return maintenance, with_path(database_url, f"/{BENCH_DATABASE}"), bench_redis
-
-
-def recreate_database(maintenance, drop_only=False):
-    import psycopg
-
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        if not drop_only:
-            conn.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
-
-
-def flush_redis(url):
-    import redis
-
-    redis.Redis.from_url(url, socket_connect_timeout=3).flushdb()
-
-
-class Services:
-    """Subprocesses, each in its own process group, stopped together in ``stop()``."""
-
-    def __init__(self, workdir, env):
-        self.workdir = workdir
-        self.env = env
-        self.processes = {}
-        self.logs = {}
-        self.handles = []
-
-    def run(self, name, cmd, env=None, timeout=600):
-        log = self.workdir / f"{name}.log"
-        with open(log, "w") as out:
-            result = subprocess.run(
-                cmd,
-                env=env or self.env,
-                cwd=ROOT,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                timeout=timeout,
-            )
-        if result.returncode != 0:
-            raise BenchFailed(f"{' '.join(cmd)} failed:\n{tail(log)}")
-        return log
-
-    def start(self, name, cmd, **kwargs):
-        self.logs[name] = self.workdir / f"{name}.log"
-        out = open(self.logs[name], "w")  # noqa: SIM115 - closed in stop()
-        self.handles.append(out)
-        self.processes[name] = subprocess.Popen(
-            cmd,
-            env=self.env,
-            cwd=ROOT,
-            stdout=kwargs.pop("stdout", out),
-            stderr=out,
-            start_new_session=True,
-            **kwargs,
-        )
-        return self.processes[name]
-
-    def log_text(self, name):
-        return tail(self.logs[name], 100_000)
-
-    def check_running(self):
-        for name, process in self.processes.items():
-            if process.poll() is not None and name != "schedule":
-                raise BenchFailed(
-                    f"{name} exited with {process.returncode}:\n{tail(self.logs[name])}"
-                )
-
-    def stop(self):
-        for process in self.processes.values():
-            if process.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        for handle in self.handles:
-            handle.close()
-
-
-class Cron(threading.Thread):
-    """``manage.py publish_scheduled`` at the start of every minute, as crontab would."""
-
-    def __init__(self, services):
-        super().__init__(daemon=True)
-        self.services = services
-        self.stopping = threading.Event()
-        self.ticks = []  # (start, seconds taken, exit status)
-
-    def run(self):
-        log = open(self.services.workdir / "cron.log", "w")  # noqa: SIM115
-        with log:
-            while True:
-                next_minute = (math.floor(time.time() / 60) + 1) * 60
-                if self.stopping.wait(max(0.0, next_minute - time.time())):
-                    return
-                start = time.time()
-                try:
-                    returncode = subprocess.run(
-                        [sys.executable, "manage.py", "publish_scheduled"],
-                        env=self.services.env,
-                        cwd=ROOT,
-                        stdout=log,
-                        stderr=subprocess.STDOUT,
-                        timeout=55,
-                    ).returncode
-                except subprocess.TimeoutExpired:
-                    returncode = "timeout"
-                self.ticks.append((start, time.time() - start, returncode))
-                log.flush()
-
-    def stop(self):
-        self.stopping.set()
-        if self.ident is not None:  # started
-            self.join(timeout=60)
-
-
-# --- the poller -------------------------------------------------------------------------
-
-
-class Target:
-    def __init__(self, kind, group, language, path, instant):
-        self.kind = kind  # "release" or "wagtail"
-        self.group = group  # statement id, or Wagtail page number
-        self.language = language
-        self.path = path
-        self.instant = instant  # epoch seconds
-        self.first_200 = None  # epoch seconds the first 200 was received
-        self.last_miss = None  # when the last request before it (not a 200) was sent
-        self.requests = 0
-        self.errors = 0
-        self.odd_statuses = 0  # neither 200 nor 404
-        self.wrong_language = False
-
-    @property
-    def lag(self):
-        """Seconds from the instant to the first 200; infinite if none came in time."""
-        return math.inf if self.first_200 is None else self.first_200 - self.instant
-
-    @property
-    def timeout(self):
-        return RELEASE_TIMEOUT_S if self.kind == "release" else WAGTAIL_TIMEOUT_S
-
-    @property
-    def deadline(self):
-        return self.instant + self.timeout
-
-
-class Poller:
-    """Every ``POLL_S``: one GET of each pending URL, all at once, over loopback."""
-
-    def __init__(self, port, targets, threads=16):
-        self.port = port
-        self.targets = targets
-        self.local = threading.local()
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=threads)
-        self.rounds = {"release": [], "wagtail": []}
-
-    def connection(self):
-        if getattr(self.local, "conn", None) is None:
-            self.local.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        return self.local.conn
-
-    def get(self, target):
-        conn = self.connection()
-        sent = time.time()
-        try:
-            conn.request("GET", target.path, headers={"Connection": "keep-alive"})
-            response = conn.getresponse()
-            body = response.read()
-            received = time.time()
-        except (OSError, http.client.HTTPException):
-            conn.close()
-            self.local.conn = None
-            target.errors += 1
-            return
-        target.requests += 1
-        if response.status not in (200, 404):
-            target.odd_statuses += 1
-        if response.status != 200 and target.first_200 is None:
-            target.last_miss = sent
-        if response.status == 200 and target.first_200 is None:
-            target.first_200 = received
-            if target.kind == "release" and f'lang="{target.language}"'.encode() not in body:
-                target.wrong_language = True
-
-    def run(self, services, until):
-        while True:
-            now = time.time()
-            pending = [t for t in self.targets if t.first_200 is None and now < t.deadline]
-            if not pending or now > until:
-                return
-            due = [t for t in pending if now >= t.instant - PRE_WINDOW_S]
-            if due:
-                list(self.pool.map(self.get, due))
-                for kind in {t.kind for t in due}:
-                    self.rounds[kind].append(time.time() - now)
-            services.check_running()
-            time.sleep(max(0.0, now + POLL_S - time.time()))
-
-    def close(self):
-        self.pool.shutdown(wait=True)
-
-
-# --- the run ---------------------------------------------------------------------------
 
 
 def wait_until(check, timeout, what, services):
@@ -340,6 +72,8 @@ def wait_until(check, timeout, what, services):
 
 
 def web_answers(port):
+    import http.client
+
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         conn.request("GET", "/en/")
@@ -348,6 +82,78 @@ def web_answers(port):
         return ok
     except OSError:
         return False
+
+
+def bench_env(workdir, port, database_url, redis_url):
+    """What production runs with, pointed at the benchmark's own database and folder."""
+    bin_dir = Path(sys.executable).parent
+    return {
+        **os.environ,
+        "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}",
+        "PYTHONUNBUFFERED": "1",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "LANGUAGES": ",".join(ALL_LANGUAGES),
+        "COMMUNIQUE_VAR_DIR": str(workdir),
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "BASE_URL": f"http://127.0.0.1:{port}",
+    }
+
+
+def compose_command(service, **replace):
+    """The service's command in docker-compose.yml, with ``replace`` for its arguments
+    that name a place in the container (where it listens, where beat keeps its file)."""
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    command = compose["services"][service]["command"].split()
+    for flag, value in replace.items():
+        command[command.index(flag) + 1] = value
+    bin_dir = Path(sys.executable).parent
+    if command[0] == "python":
+        return [sys.executable, *command[1:]]
+    return [str(bin_dir / command[0]), *command[1:]]
+
+
+def start_services(services, cron, port, workdir):
+    """Web, worker, beat, release clock and Wagtail's cron, as production runs them."""
+    services.start("web", compose_command("web", **{"--bind": f"127.0.0.1:{port}"}))
+    services.start("worker", compose_command("worker"))
+    services.start(
+        "beat", compose_command("beat", **{"--schedule": str(workdir / "celerybeat-schedule")})
+    )
+    services.start("clock", compose_command("clock"))
+    cron.start()
+    wait_until(lambda: web_answers(port), 60, "the web server", services)
+    wait_until(lambda: " ready." in services.log_text("worker"), 60, "the worker", services)
+    wait_until(
+        lambda: "release clock: active" in services.log_text("clock"), 60, "the clock", services
+    )
+
+
+def plan_of(content, base):
+    """Instants: the seven-language statements STEP_S apart, then the EU's, then
+    Wagtail's pages after the crowd has gone."""
+    plan = [
+        {"kind": "release", "id": s["id"], "at": base + i * STEP_S, "urls": s["urls"]}
+        for i, s in enumerate(content["statements"])
+    ]
+    eu_base = base + len(plan) * STEP_S + 1.0
+    plan += [
+        {"kind": "eu", "id": s["id"], "at": eu_base + i * EU_STEP_S, "urls": s["urls"]}
+        for i, s in enumerate(content["eu"])
+    ]
+    after = plan[-1]["at"] + CROWD_S + STEP_S
+    plan += [
+        {"kind": "wagtail", "id": j, "ids": p["ids"], "at": after + j * STEP_S, "urls": p["urls"]}
+        for j, p in enumerate(content["wagtail"])
+    ]
+    return plan
 
 
 def schedule(services, content, log):
@@ -363,27 +169,10 @@ def schedule(services, content, log):
         process.wait(timeout=30)
         raise BenchFailed(f"the scheduler did not start:\n{tail(services.logs['schedule'])}")
     base = time.time() + LEAD_S
-    plan = [
-        {"kind": "release", "id": s["id"], "at": base + i * STEP_S}
-        for i, s in enumerate(content["statements"])
-    ]
-    # Wagtail's pages come due after the last statement, so the two are polled apart.
-    after = base + len(plan) * STEP_S
-    plan += [
-        {"kind": "wagtail", "id": j, "ids": page["ids"], "at": after + j * STEP_S}
-        for j, page in enumerate(content["wagtail"])
-    ]
-    process.stdin.write(json.dumps(plan) + "\n")
+    plan = plan_of(content, base)
+    process.stdin.write(json.dumps([{k: v for k, v in i.items() if k != "urls"} for i in plan]))
+    process.stdin.write("\n")
     process.stdin.flush()
-    targets = []
-    for item in plan:
-        if item["kind"] == "release":
-            urls = next(s["urls"] for s in content["statements"] if s["id"] == item["id"])
-        else:
-            urls = content["wagtail"][item["id"]]["urls"]
-        targets += [
-            Target(item["kind"], item["id"], code, path, item["at"]) for code, path in urls.items()
-        ]
     scheduled = []
 
     def read():
@@ -396,11 +185,50 @@ def schedule(services, content, log):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     log(
-        f"release bench: {len(content['statements'])} statements due from "
-        f"{datetime.datetime.fromtimestamp(base, datetime.UTC):%H:%M:%S} UTC, "
-        f"{STEP_S:g}s apart; {len(content['wagtail'])} Wagtail pages after them"
+        f"release bench: {len(content['statements'])} statements in 7 languages due from "
+        f"{datetime.datetime.fromtimestamp(base, datetime.UTC):%H:%M:%S} UTC, {STEP_S:g}s "
+        f"apart, then {len(content['eu'])} in 24 languages {EU_STEP_S:g}s apart; "
+        f"{len(content['wagtail'])} Wagtail pages after them"
     )
-    return targets, scheduled, reader
+    return plan, scheduled, reader
+
+
+def start_crowd(services, port, plan, listings):
+    """The readers, from CROWD_S before the first statement's instant to CROWD_S after
+    the last one's."""
+    statements = [i for i in plan if i["kind"] in ("release", "eu")]
+    crowd = {
+        "port": port,
+        "readers": READERS,
+        "statement_readers": STATEMENT_READERS,
+        "start": statements[0]["at"] - CROWD_S,
+        "end": statements[-1]["at"] + CROWD_S,
+        "statements": [{"id": i["id"], "at": i["at"], "urls": i["urls"]} for i in statements],
+        "listings": listings,
+    }
+    process = services.start(
+        "readers",
+        [sys.executable, "-m", "tests.bench_release.readers"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    process.stdin.write(json.dumps(crowd) + "\n")
+    process.stdin.flush()
+    if process.stdout.readline().strip() != '"ready"':
+        raise BenchFailed(f"the readers did not start:\n{tail(services.logs['readers'])}")
+    return process, crowd
+
+
+def crowd_result(process, crowd):
+    try:
+        out, _err = process.communicate(timeout=max(30.0, crowd["end"] - time.time() + 30))
+    except subprocess.TimeoutExpired as exc:
+        raise BenchFailed("the readers did not finish") from exc
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if not lines:
+        raise BenchFailed(f"the readers printed no result (exit {process.returncode})")
+    return json.loads(lines[-1])
 
 
 def release_rows(database_url):
@@ -410,156 +238,41 @@ def release_rows(database_url):
         return conn.execute(
             "SELECT statement_id, state, "
             "EXTRACT(EPOCH FROM release_at)::float8, EXTRACT(EPOCH FROM released_at)::float8, "
-            "released_by FROM statements_release"
+            "released_by, prepare_seconds, flip_seconds, flip_queries, prepared_languages "
+            "FROM statements_release"
         ).fetchall()
 
 
-def summarise(targets, kind):
-    """Lag and spread figures; a URL that never answered 200 counts as infinitely late."""
-    chosen = [t for t in targets if t.kind == kind]
-    lags = [t.lag for t in chosen]
-    groups = {}
-    for target in chosen:
-        groups.setdefault(target.group, []).append(target.first_200)
-    spreads = [math.inf if None in times else max(times) - min(times) for times in groups.values()]
-    # What the poller proves whatever its resolution: a language was still hidden when
-    # its last miss was sent, another already public when its first 200 came back.
-    proven = []
-    for group in groups:
-        members = [t for t in chosen if t.group == group]
-        misses = [t.last_miss for t in members if t.last_miss is not None]
-        hits = [t.first_200 for t in members if t.first_200 is not None]
-        proven.append(max(0.0, max(misses) - min(hits)) if misses and hits else 0.0)
-    return {
-        "proven_spread_max": max(proven),
-        "p50": statistics.median(lags),
-        "p99": percentile(lags, 0.99),
-        "max": max(lags),
-        "spread_max": max(spreads),
-        "spread_p50": statistics.median(spreads),
-    }
-
-
-def median(values):
-    return statistics.median(values) if values else math.nan
-
-
-def figure(value):
-    """For the JSON line: seconds to the millisecond, or null for "never"."""
-    return round(value, 3) if math.isfinite(value) else None
-
-
-def shown(value, timeout):
-    return round(value, 3) if math.isfinite(value) else f"> {timeout:g}"
-
-
-def bench_env(workdir, port, database_url, redis_url):
-    """What production runs with, pointed at the benchmark's own database and folder."""
-    bin_dir = Path(sys.executable).parent
-    return {
-        **os.environ,
-        "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}",
-        "PYTHONUNBUFFERED": "1",
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "COMMUNIQUE_VAR_DIR": str(workdir),
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "BASE_URL": f"http://127.0.0.1:{port}",
-    }
-
-
-def start_services(services, cron, bin_dir, port):
-    """Web, worker, release clock and Wagtail's cron, as production runs them."""
-    services.start(
-        "web",
+def build_content(services, env, log):
+    build_log = services.run(
+        "build",
         [
-            str(bin_dir / "gunicorn"),
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "3",
-            "--timeout",
-            "60",
+            sys.executable,
+            "-m",
+            "tests.bench_release.data",
+            "build",
+            f"--statements={STATEMENTS}",
+            f"--eu={EU_STATEMENTS}",
+            f"--wagtail={WAGTAIL_PAGES}",
         ],
+        # Fixtures are built with test settings (fast hashing, Wagtail's index tasks
+        # recorded, not run) and without waiting for the disk on each commit;
+        # everything measured runs with production settings.
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "tests.bench_release.build_settings",
+            "PGOPTIONS": "-c synchronous_commit=off",
+        },
+        timeout=900,
     )
-    services.start(
-        "worker",
-        [
-            str(bin_dir / "celery"),
-            "-A",
-            "config",
-            "worker",
-            "--loglevel",
-            "INFO",
-            "--concurrency",
-            "2",
-        ],
+    content = json.loads(
+        next(line for line in reversed(build_log.read_text().splitlines()) if line[:1] == "{")
     )
-    services.start("clock", [sys.executable, "manage.py", "release_clock"])
-    cron.start()
-    wait_until(lambda: web_answers(port), 60, "the web server", services)
-    wait_until(lambda: " ready." in services.log_text("worker"), 60, "the worker", services)
-    wait_until(
-        lambda: "release clock: active" in services.log_text("clock"),
-        60,
-        "the release clock",
-        services,
+    log(
+        f"release bench: built {len(content['statements'])} statements in 7 languages and "
+        f"{len(content['eu'])} in 24 in {content['build_s']:.0f}s"
     )
-
-
-def bench_warnings(targets, early, wrong, raised, plan_releases, via, cron):
-    """What went wrong in a run that still produced figures."""
-    problems = []
-    if early:
-        problems.append(f"{len(early)} URLs answered 200 before their instant")
-    if wrong:
-        problems.append(f"{len(wrong)} statement URLs answered in another language")
-    odd = sum(t.odd_statuses for t in targets)
-    errors = sum(t.errors for t in targets)
-    if odd or errors:
-        problems.append(
-            f"{odd} answers were neither 200 nor 404, {errors} requests failed outright"
-        )
-    if raised:
-        problems.append(
-            f"ScheduleReleaseAction raised for {len(raised)} of {len(plan_releases)} "
-            f"statements (the release was saved; see schedule.log): {raised[0]['error']}"
-        )
-    if via.get("worker", 0) < len(plan_releases):
-        problems.append(
-            f"the worker's ETA task released {via.get('worker', 0)} of "
-            f"{len(plan_releases)} statements; the rest fell to the release clock"
-        )
-    if any(rc != 0 for _s, _d, rc in cron.ticks):
-        problems.append("publish_scheduled failed (see cron.log)")
-    return problems
-
-
-def throughput_lines(throughput):
-    """The released page against a static file, through the same gunicorn."""
-    if throughput is None:
-        return ["cached page vs static: not measured (no statement was released)"]
-    ratio = throughput["ratio"]
-    lines = [
-        f"Throughput after the releases: {THROUGHPUT_READERS} readers over loopback, "
-        f"{THROUGHPUT_SECONDS:g}s each, a released statement page against "
-        f"{throughput['static_path']} (measured before and after it)",
-        ("released statement page (req/s)", throughput["page_rps"]),
-        ("static file (req/s)", throughput["static_rps"]),
-        ("static file, before vs after (req/s)", throughput["static_spread_rps"]),
-        ("cached_page_vs_static", ratio),
-        f"goal (cached_page_vs_static at least 0.5): "
-        f"{'met' if ratio is not None and ratio >= 0.5 else 'NOT met'}",
-    ]
-    if throughput["errors"]:
-        lines.append(f"WARNING: {throughput['errors']} throughput requests were not 200")
-    return lines
+    return content
 
 
 def run_release_bench(log=print):
@@ -568,54 +281,46 @@ def run_release_bench(log=print):
     ``failed`` when some URL never answered 200 (its figures are then null). Raises
     Skipped without PostgreSQL or Redis, BenchFailed if the run itself broke down.
     """
-    maintenance, database_url, redis_url = check_services()
+    database_url, redis_url = check_services()
     started = time.monotonic()
     workdir = Path(tempfile.mkdtemp(prefix="communique-bench-"))
     port = free_port()
-    bin_dir = Path(sys.executable).parent
-    env = bench_env(workdir, port, database_url, redis_url)
-    services = Services(workdir, env)
-    cron = Cron(services)
-    poller = None
+    database = BenchDatabase(database_url)
+    redis = BenchRedis(redis_url, workdir)
+    services = cron = poller = None
     try:
         try:
-            recreate_database(maintenance)
+            database.create()
         except Exception as exc:
-            raise Skipped(f"cannot create the database {BENCH_DATABASE}: {exc}") from exc
-        flush_redis(redis_url)
-        log(f"release bench: database {BENCH_DATABASE}, Redis db {BENCH_REDIS_DB}, {workdir}")
+            raise Skipped(f"cannot create the database {database.name}: {exc}") from exc
+        env = bench_env(workdir, port, database.url, redis.start())
+        services = Services(workdir, env)
+        cron = Cron(services)
+        log(f"release bench: database {database.name}, Redis {redis.url}, {workdir}")
         services.run("migrate", [sys.executable, "manage.py", "migrate", "--noinput", "-v0"])
         services.run("collectstatic", [sys.executable, "manage.py", "collectstatic", "--noinput"])
-        # Fixtures are built with the test settings (fast password hashing, tasks run
-        # in-process); everything measured runs with production settings.
-        build_log = services.run(
-            "build",
-            [
-                sys.executable,
-                "-m",
-                "tests.bench_release.data",
-                "build",
-                f"--statements={STATEMENTS}",
-                f"--wagtail={WAGTAIL_PAGES}",
-            ],
-            env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-            timeout=900,
-        )
-        content = json.loads(
-            next(line for line in reversed(build_log.read_text().splitlines()) if line[:1] == "{")
-        )
-        log(
-            f"release bench: built {len(content['statements'])} statements in 7 languages "
-            f"in {content['build_s']:.0f}s"
-        )
-        flush_redis(redis_url)
+        content = build_content(services, env, log)
+        redis.flush()
+        start_services(services, cron, port, workdir)
 
-        start_services(services, cron, bin_dir, port)
-
-        targets, scheduled, reader = schedule(services, content, log)
+        plan, scheduled, schedule_reader = schedule(services, content, log)
+        crowd_process, crowd = start_crowd(services, port, plan, content["listings"])
+        targets = [
+            Target(
+                item["kind"],
+                item["id"],
+                code,
+                path,
+                item["at"],
+                WAGTAIL_TIMEOUT_S if item["kind"] == "wagtail" else RELEASE_TIMEOUT_S,
+            )
+            for item in plan
+            for code, path in item["urls"].items()
+        ]
         poller = Poller(port, targets)
         poller.run(services, until=max(t.deadline for t in targets))
-        reader.join(timeout=30)
+        crowd_figures = crowd_result(crowd_process, crowd)
+        schedule_reader.join(timeout=30)
         cron.stop()  # let a publish_scheduled run under way finish, for its timing
         released = [t for t in targets if t.kind == "release" and t.first_200 is not None]
         throughput = (
@@ -623,97 +328,33 @@ def run_release_bench(log=print):
             if released
             else None
         )
-
-        missing = [t for t in targets if t.first_200 is None]
-        plan_releases = content["statements"]
-        rows = release_rows(database_url)
-        states = {}
-        for row in rows:
-            states[row[1]] = states.get(row[1], 0) + 1
-        if len(scheduled) != len(content["statements"]) + len(content["wagtail"]):
+        if len(scheduled) != len(plan):
             raise BenchFailed(
-                f"the scheduler stopped after {len(scheduled)} items; releases by state "
-                f"{states}\n--- schedule ---\n{tail(services.logs['schedule'])}"
+                f"the scheduler stopped after {len(scheduled)} of {len(plan)} items\n"
+                f"--- schedule ---\n{tail(services.logs['schedule'])}"
             )
-        release = summarise(targets, "release")
-        wagtail = summarise(targets, "wagtail")
-        via = {}
-        db_lags = []
-        for _statement, _state, release_at, released_at, released_by in rows:
-            via[released_by or "nobody"] = via.get(released_by or "nobody", 0) + 1
-            if released_at is not None:
-                db_lags.append(released_at - release_at)
-        early = [t for t in targets if t.lag < 0]
-        wrong = [t for t in targets if t.wrong_language]
-        ahead = [entry["ahead_s"] for entry in scheduled]
-        raised = [e for e in scheduled if e.get("error")]
-        rounds = poller.rounds["release"]
-        lines = [
-            f"Release lag: {len(content['statements'])} statements x 7 languages, instants "
-            f"{STEP_S:g}s apart, scheduled {min(ahead):.1f}-{max(ahead):.1f}s ahead; "
-            f"gunicorn x3, Celery worker x2, release clock; production settings",
-            f"poller: every {POLL_S:g}s over loopback HTTP; a round of GETs took "
-            f"{statistics.median(rounds) * 1000:.0f} ms median, {max(rounds) * 1000:.0f} ms max",
-            ("release lag p50 (s)", shown(release["p50"], RELEASE_TIMEOUT_S)),
-            ("release lag p99 (s)", shown(release["p99"], RELEASE_TIMEOUT_S)),
-            ("release lag max (s)", shown(release["max"], RELEASE_TIMEOUT_S)),
-            ("spread across languages, max (s)", shown(release["spread_max"], RELEASE_TIMEOUT_S)),
-            ("spread across languages, p50 (s)", shown(release["spread_p50"], RELEASE_TIMEOUT_S)),
-            ("spread the poller proves, max (s)", shown(release["proven_spread_max"], 0)),
-            ("release action began, p50 (s after instant)", shown(median(db_lags), 0)),
-            ("release action began, max (s after instant)", shown(max(db_lags, default=0), 0)),
-            "released by: " + ", ".join(f"{k} {v}" for k, v in sorted(via.items())),
-            f"Wagtail's default way: {len(content['wagtail'])} pages x 7 languages, go_live_at "
-            f"set and a revision published; publish_scheduled at each minute "
-            f"(runs took {', '.join(f'{d:.1f}s' for _s, d, _rc in cron.ticks)})",
-            ("wagtail cron lag p50 (s)", shown(wagtail["p50"], WAGTAIL_TIMEOUT_S)),
-            ("wagtail cron lag p99 (s)", shown(wagtail["p99"], WAGTAIL_TIMEOUT_S)),
-            ("wagtail cron lag max (s)", shown(wagtail["max"], WAGTAIL_TIMEOUT_S)),
-            (
-                "wagtail spread across languages, max (s)",
-                shown(wagtail["spread_max"], WAGTAIL_TIMEOUT_S),
-            ),
-            ("wagtail spread the poller proves, max (s)", shown(wagtail["proven_spread_max"], 0)),
-        ]
-        met = release["p99"] < 1.0 and release["spread_max"] < 0.2
-        lines.append(f"goal (p99 lag under 1 s, spread under 0.2 s): {'met' if met else 'NOT met'}")
-        lines += throughput_lines(throughput)
-        problems = bench_warnings(targets, early, wrong, raised, plan_releases, via, cron)
-        lines += [f"WARNING: {p}" for p in problems]
-        if missing:
-            late = {}
-            for target in missing:
-                late.setdefault((target.kind, target.group), []).append(target.language)
-            lines += [
-                f"FAILED: {len(missing)} of {len(targets)} URLs never answered 200 within "
-                f"{RELEASE_TIMEOUT_S:g}s (statements) or {WAGTAIL_TIMEOUT_S:g}s (Wagtail pages) "
-                f"of their instant: {len(late)} of them ({sorted(late)[:6]}...); "
-                f"releases by state {states}",
-                f"--- worker log ---\n{tail(services.logs['worker'], 1500)}",
-                f"--- clock log ---\n{tail(services.logs['clock'], 1500)}",
-            ]
+        results, lines, failed = report(
+            targets=targets,
+            plan=plan,
+            scheduled=scheduled,
+            rows=release_rows(database.url),
+            crowd=crowd_figures,
+            cron=cron,
+            throughput=throughput,
+            services=services,
+        )
         lines.append(f"release bench took {time.monotonic() - started:.0f}s")
-        results = {
-            "release_lag_p50_s": figure(release["p50"]),
-            "release_lag_p99_s": figure(release["p99"]),
-            "release_lag_max_s": figure(release["max"]),
-            "release_spread_s": figure(release["spread_max"]),
-            "wagtail_cron_lag_p99_s": figure(wagtail["p99"]),
-            "wagtail_cron_spread_s": figure(wagtail["spread_max"]),
-            "cached_page_vs_static": throughput["ratio"] if throughput else None,
-            "cached_page_rps": throughput["page_rps"] if throughput else None,
-            "static_file_rps": throughput["static_rps"] if throughput else None,
-        }
-        return results, lines, bool(missing)
+        return results, lines, failed
     finally:
         if poller is not None:
             poller.close()
-        cron.stop()
-        services.stop()
+        if cron is not None:
+            cron.stop()
+        if services is not None:
+            services.stop()
+        redis.stop()
         with contextlib.suppress(Exception):
-            recreate_database(maintenance, drop_only=True)
-        with contextlib.suppress(Exception):
-            flush_redis(redis_url)
+            database.drop()
         if not os.environ.get("BENCH_KEEP"):
             import shutil
 

@@ -1,8 +1,12 @@
 """The release clock: releases what is due, needing nothing but the database.
 
 It polls for due releases (every second by default, ``RELEASE_CLOCK_INTERVAL_MS``)
-and releases them through the same action as the Celery trigger, so a release
-happens on time even when Redis or every worker is down. On PostgreSQL each clock
+and releases them through the same actions as the Celery trigger, so a release
+happens on time even when Redis or every worker is down. Two threads, each with its
+own database connection: the main one prepares each release as its window opens
+(which for 24 languages on a busy machine takes seconds), and the flipper does
+nothing but wait for the next prepared instant and flip it, so a long preparation
+never makes another release late. On PostgreSQL each clock
 holds a session advisory lock while it acts, so any number may run (one per host,
 for instance) and exactly one is active; the others stand by and take over when it
 stops. On SQLite run one clock: SQLite's write lock serialises releases, and the
@@ -11,13 +15,14 @@ release's state check makes a second attempt a no-op, but there is no standby.
 
 import logging
 import signal
+import threading
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, connection
 
-from statements.release_triggers import run_due
+from statements.release_triggers import flip_next, prepare_due, run_due
 
 logger = logging.getLogger("communique.release")
 
@@ -41,6 +46,39 @@ def use_own_connection():
     connection.close_pool()
     options = {k: v for k, v in connection.settings_dict["OPTIONS"].items() if k != "pool"}
     connection.settings_dict = {**connection.settings_dict, "OPTIONS": options}
+
+
+class Flipper(threading.Thread):
+    """Flips each prepared release at its instant, while the clock is the active one."""
+
+    POLL_S = 0.1
+
+    def __init__(self, command):
+        super().__init__(name="release-flipper", daemon=True)
+        self.command = command
+
+    def run(self):
+        try:
+            while not self.command.stopping:
+                if not self.command.holding:
+                    time.sleep(self.POLL_S)
+                    continue
+                try:
+                    outcome = flip_next(via="clock", within_seconds=1.0)
+                except (OperationalError, InterfaceError):
+                    logger.warning("release clock: database unavailable; retrying", exc_info=True)
+                    connection.close()
+                    outcome = None
+                    time.sleep(1.0)
+                except Exception:  # the thread must live on; the next poll retries
+                    logger.exception("release clock: a flip failed; retrying")
+                    outcome = None
+                if outcome is None:
+                    time.sleep(self.POLL_S)
+                elif outcome.state in ("released", "held"):
+                    self.command.report(outcome)
+        finally:
+            connection.close()
 
 
 class Command(BaseCommand):
@@ -70,15 +108,17 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         self.stdout.write(f"release clock: polling every {interval:g}s", ending="\n")
         self.stdout.flush()
+        self.output_lock = threading.Lock()
+        flipper = None
+        if not once:
+            flipper = Flipper(self)
+            flipper.start()
         while not self.stopping:
             try:
                 if self.acquire():
-                    for outcome in run_due(via="clock"):
-                        if outcome.state in ("released", "held"):
-                            self.stdout.write(
-                                f"release clock: {outcome.state} release {outcome.release.pk}"
-                            )
-                            self.stdout.flush()
+                    outcomes = run_due(via="clock") if once else prepare_due(via="clock")
+                    for outcome in outcomes:
+                        self.report(outcome)
             except (OperationalError, InterfaceError):
                 logger.warning("release clock: database unavailable; retrying", exc_info=True)
                 self.holding = False
@@ -86,8 +126,16 @@ class Command(BaseCommand):
             if once:
                 break
             time.sleep(interval)
+        if flipper is not None:
+            flipper.join(timeout=5)
         self.release_lock()
         self.stdout.write("release clock: stopped")
+
+    def report(self, outcome):
+        if outcome.state in ("released", "held"):
+            with self.output_lock:
+                self.stdout.write(f"release clock: {outcome.state} release {outcome.release.pk}")
+                self.stdout.flush()
 
     def acquire(self):
         """True while this clock is the active one."""
