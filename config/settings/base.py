@@ -78,6 +78,8 @@ ENV_RELEASE_CLOCK_INTERVAL_MS = _env_int("RELEASE_CLOCK_INTERVAL_MS", 1000)
 ENV_RELEASE_ETA_WINDOW = _env_int("RELEASE_ETA_WINDOW", 1800)
 ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
+ENV_RELEASE_EFFECT_ATTEMPTS = _env_int("RELEASE_EFFECT_ATTEMPTS", 8)
+ENV_RELEASE_EFFECT_RETRY_SECONDS = _env_int("RELEASE_EFFECT_RETRY_SECONDS", 10)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
@@ -318,6 +320,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.release_sweep_task",
         "schedule": float(ENV_RELEASE_SWEEP_SECONDS),
     },
+    "release-effects": {
+        "task": "statements.tasks.deliver_release_effects_task",
+        "schedule": float(ENV_RELEASE_EFFECT_RETRY_SECONDS),
+    },
 }
 
 # --- Release -------------------------------------------------------------------
@@ -335,6 +341,12 @@ COMMUNIQUE_RELEASE_CLOCK_INTERVAL = ENV_RELEASE_CLOCK_INTERVAL_MS / 1000.0
 # A release does its work (checks, publishing every language) inside one transaction
 # up to this long before the instant, waits, and commits on the instant.
 COMMUNIQUE_RELEASE_PREPARE_SECONDS = ENV_RELEASE_PREPARE_MS / 1000.0
+# A release's side effects (purges, subscription e-mails, signals) are rows in an
+# outbox, retried after a failure RETRY_SECONDS later, then twice as long each time,
+# up to the ATTEMPTS-th; after that they stay pending, retried at that longest
+# interval, and every failure is logged at ERROR (statements/outbox.py).
+COMMUNIQUE_RELEASE_EFFECT_ATTEMPTS = max(ENV_RELEASE_EFFECT_ATTEMPTS, 1)
+COMMUNIQUE_RELEASE_EFFECT_RETRY_SECONDS = max(ENV_RELEASE_EFFECT_RETRY_SECONDS, 1)
 # Monitoring may read the health endpoint's details with this token (staff always can).
 COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 # Unconfirmed subscriptions (and their addresses) are deleted after this many days.
