@@ -55,14 +55,14 @@ def purge_for_new_instant(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and not {"release_at", "state"} & set(update_fields):
         return
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(page_cache.purge, robust=True)
 
 
 def purge_for_publish(sender, instance, **kwargs):
     """A page an editor publishes or unpublishes outside a release (a home page, a new
     page where a reader just got a 404) shows at once, here, once committed. A
     release's own pages purge this way too, as well as through the "purge" effect."""
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(page_cache.purge, robust=True)
 
 
 def connect():
