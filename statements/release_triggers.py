@@ -12,7 +12,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
-from . import notifications
+from . import notifications, outbox
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.scheduling import queue_trigger
 from .clock import db_now, eta_window
@@ -26,7 +26,9 @@ def run_due(via="clock"):
     """Release everything due or overdue now. Returns the outcomes.
 
     Every release due soon is prepared first, then each is flipped at its instant, so
-    one release waiting for its instant never makes the next one start its work late.
+    one release waiting for its instant never makes the next one start its work late;
+    the side effects of each (purges, e-mails) follow once all are flipped, so none
+    waits for another's purge either.
     """
     outcomes, ready = [], []
     for release_id in due_release_ids():
@@ -41,9 +43,13 @@ def run_due(via="clock"):
             outcomes.append(prepared)
     for release_id in ready:
         try:
-            outcomes.append(ReleaseStatementAction(release_id, via=via).execute())
+            action = ReleaseStatementAction(release_id, via=via, deliver_effects=False)
+            outcomes.append(action.execute())
         except Exception:  # one failed release must not stop the others (logged)
             logger.exception("release %s failed via %s; it stays scheduled", release_id, via)
+    for outcome in outcomes:
+        if outcome.state == "released":
+            outbox.deliver_release(outcome.release.pk)  # never raises; retried if it fails
     return outcomes
 
 

@@ -158,12 +158,15 @@ class ReleaseStatementAction:
     """Prepare (if not yet), wait for the instant, then flip every language live at once.
 
     Safe to call any number of times from any number of processes: the release row
-    is locked, and only a scheduled, due release is acted on.
+    is locked, and only a scheduled, due release is acted on. ``deliver_effects=False``
+    leaves the side effects to the caller (or to the next sweep): a trigger releasing
+    several statements at one instant flips them all before any purge or e-mail.
     """
 
-    def __init__(self, release_id, via="clock"):
+    def __init__(self, release_id, via="clock", deliver_effects=True):
         self.release_id = release_id
         self.via = via
+        self.deliver_effects = deliver_effects
 
     def execute(self):
         release = Release.objects.filter(pk=self.release_id).first()
@@ -274,7 +277,8 @@ class ReleaseStatementAction:
         # after the commit; what fails is retried (statements.outbox), and never makes
         # the committed release look failed.
         outbox.record_effects(release, now)
-        transaction.on_commit(lambda: outbox.deliver_release(release.pk), robust=True)
+        if self.deliver_effects:
+            transaction.on_commit(lambda: outbox.deliver_release(release.pk), robust=True)
         pages = list(StatementPage.objects.filter(pk__in=ids).select_related("locale"))
         pages.sort(key=lambda page: ids.index(page.pk))
         return ReleaseOutcome("released", release, pages=pages)

@@ -25,6 +25,7 @@ from statements import outbox
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Delivery, Release, ReleaseEffect, StatementPage, Subscriber
+from statements.release_triggers import run_due
 from statements.signals import statement_released
 from statements.tasks import deliver_release_effects_task
 from tests import factories
@@ -338,6 +339,33 @@ def test_an_effect_that_keeps_failing_stays_pending_logged_and_on_health(
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["overdue_release_effects"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_releases_due_at_one_instant_are_all_flipped_before_any_side_effect():
+    world = factories.build_site(), factories.standard_governments()
+    _statement, first = ready_statement(world, slug="one-instant-1")
+    _other, second = ready_statement(world, slug="one-instant-2")
+    seen = []
+
+    def probe(release, pages):
+        seen.append(
+            sorted(
+                Release.objects.filter(pk__in=[first.pk, second.pk]).values_list("state", flat=True)
+            )
+        )
+
+    outbox.register_effect("probe", probe)
+    try:
+        Release.objects.filter(pk__in=[first.pk, second.pk]).update(
+            release_at=timezone.now() - datetime.timedelta(seconds=1)
+        )
+        outcomes = run_due(via="clock")
+    finally:
+        outbox.unregister_effect("probe")
+    assert sorted(o.state for o in outcomes) == ["released", "released"]
+    assert seen == [["released", "released"]] * 2
+    assert not ReleaseEffect.objects.pending().exists()
 
 
 # --- two sweepers -------------------------------------------------------------------------
