@@ -23,7 +23,6 @@ that the first did (a purge purges again; an e-mail claims its ``Delivery`` firs
 
 import datetime
 import logging
-import time
 
 from django.conf import settings
 from django.db import transaction
@@ -92,13 +91,12 @@ def deliver_release(release_id):
     return [deliver(effect_id) for effect_id in ids]
 
 
-def deliver_due(budget=None, limit=SWEEP_LIMIT):
+def deliver_due(limit=SWEEP_LIMIT):
     """The retry path: every pending effect whose next attempt is due, oldest first.
 
-    ``budget`` (seconds) stops it starting another effect after that long; what is
-    left is due at the next sweep. Returns how many effects were done, failed, or
-    left to another sweeper that holds them."""
-    started = time.monotonic()
+    Returns how many were done, failed, or skipped (held by another sweeper, or done
+    by it meanwhile). An effect that fails waits longer each time, so it never keeps
+    the effects of other releases from their turn."""
     counts = {"done": 0, "failed": 0, "skipped": 0}
     ids = (
         ReleaseEffect.objects.due(db_now())
@@ -106,8 +104,6 @@ def deliver_due(budget=None, limit=SWEEP_LIMIT):
         .values_list("pk", flat=True)[:limit]
     )
     for effect_id in list(ids):
-        if budget is not None and time.monotonic() - started > budget:
-            break
         counts[deliver(effect_id)] += 1
     return counts
 
