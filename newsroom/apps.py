@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NewsroomConfig(AppConfig):
     """The public channels: feeds, API, search, SEO, subscriptions, embargoed previews.
 
-    They only read released rows, and hear of releases through ``statement_released``.
+    They only read released rows, and act on releases through the effects they
+    register with the release's outbox (``statements.outbox``).
     This app imports ``statements``; ``statements`` never imports it.
     """
 

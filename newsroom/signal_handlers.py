@@ -1,5 +1,6 @@
-"""What the public channels do when a statement is released (after the commit), and
-when a release is scheduled or moved."""
+"""What the public channels do when a statement is released (after the commit, as
+effects of the release's outbox, ``statements.outbox``), and when a release is
+scheduled or moved."""
 
 from django.conf import settings
 from django.db import transaction
@@ -10,8 +11,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
+from statements import outbox
 from statements.models import HomePage, NewsroomPage, Release
-from statements.signals import statement_released
 
 from . import page_cache
 from .subscriptions.delivery import queue_delivery
@@ -33,10 +34,12 @@ def listing_urls():
     return [url for url in urls if url]
 
 
-def purge_released_urls(sender, release, pages, **kwargs):
-    """Every language URL of a release, and every listing, leave the caches together,
-    after commit: the pages Django keeps first, so that a front-end cache that asks
-    again at once gets the released page."""
+def purge_released_urls(release, pages):
+    """The "purge" effect: every language URL of a release, and every listing, leave
+    the caches together, after commit: the pages Django keeps first, so that a
+    front-end cache that asks again at once gets the released page. Purging again
+    does no harm, so a retry after a failure (Redis down, the CDN not answering)
+    purges everything again."""
     page_cache.purge()
     batch = PurgeBatch()
     batch.add_pages(pages)
@@ -52,19 +55,19 @@ def purge_for_new_instant(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and not {"release_at", "state"} & set(update_fields):
         return
-    transaction.on_commit(page_cache.purge)
+    transaction.on_commit(page_cache.purge, robust=True)
 
 
 def purge_for_publish(sender, instance, **kwargs):
     """A page an editor publishes or unpublishes outside a release (a home page, a new
     page where a reader just got a 404) shows at once, here, once committed. A
-    release's own pages purge this way too, as well as through ``statement_released``."""
-    transaction.on_commit(page_cache.purge)
+    release's own pages purge this way too, as well as through the "purge" effect."""
+    transaction.on_commit(page_cache.purge, robust=True)
 
 
 def connect():
-    statement_released.connect(purge_released_urls, dispatch_uid="purge_released_urls")
+    outbox.register_effect("purge", purge_released_urls)
+    outbox.register_effect("subscriptions", queue_delivery)
     post_save.connect(purge_for_new_instant, sender=Release, dispatch_uid="purge_new_instant")
     page_published.connect(purge_for_publish, dispatch_uid="page_cache_purge_published")
     page_unpublished.connect(purge_for_publish, dispatch_uid="page_cache_purge_unpublished")
-    statement_released.connect(queue_delivery, dispatch_uid="subscriptions_queue_delivery")

@@ -10,8 +10,10 @@ class StatementsConfig(AppConfig):
     def ready(self):
         # Importing the task module registers the Celery tasks by name; importing the
         # panels gives the statement page its editor, as Wagtail's admin does for Page.
-        from . import panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
+        from . import outbox, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
 
         signal_handlers.connect()
+        # First of a release's side effects; the newsroom registers its own after it.
+        outbox.register_effect("signals", outbox.send_release_signals)
         wagtail_compat.keep_statement_titles_out_of_wagtail_emails()
         wagtail_compat.purge_statements_after_release_only()

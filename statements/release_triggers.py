@@ -8,11 +8,12 @@
 
 import datetime
 import logging
+import threading
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
-from . import notifications
+from . import notifications, outbox
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.scheduling import queue_trigger
 from .clock import db_now, eta_window
@@ -27,7 +28,9 @@ def run_due(via="clock"):
     """Release everything due or overdue now. Returns the outcomes.
 
     Every release due soon is prepared first, then each is flipped at its instant, so
-    one release waiting for its instant never makes the next one start its work late.
+    one release waiting for its instant never makes the next one start its work late;
+    the side effects of each (purges, e-mails) follow once all are flipped, so none
+    waits for another's purge either.
     """
     outcomes, ready = [], []
     for release_id in due_release_ids():
@@ -42,9 +45,13 @@ def run_due(via="clock"):
             outcomes.append(prepared)
     for release_id in ready:
         try:
-            outcomes.append(ReleaseStatementAction(release_id, via=via).execute())
+            action = ReleaseStatementAction(release_id, via=via, deliver_effects=False)
+            outcomes.append(action.execute())
         except Exception:  # one failed release must not stop the others (logged)
             logger.exception("release %s failed via %s; it stays scheduled", release_id, via)
+    for outcome in outcomes:
+        if outcome.state == "released":
+            outbox.deliver_release(outcome.release.pk)  # never raises; retried if it fails
     return outcomes
 
 
@@ -81,11 +88,26 @@ def next_prepared(within_seconds):
 
 
 def flip_next(via="clock", within_seconds=1.0):
-    """Flip the next prepared release at its instant; None if none is that close."""
+    """Flip the next prepared release at its instant; None if none is that close.
+
+    Its side effects are delivered by a thread of their own, so that a slow purge or
+    mail server never makes the next flip late (a failure is retried by the sweep)."""
     release_id = next_prepared(within_seconds)
     if release_id is None:
         return None
-    return ReleaseStatementAction(release_id, via=via).flip_at_instant()
+    outcome = ReleaseStatementAction(release_id, via=via, deliver_effects=False).flip_at_instant()
+    if outcome.state == "released":
+        threading.Thread(
+            target=_deliver_in_thread, args=(release_id,), name="release-effects", daemon=True
+        ).start()
+    return outcome
+
+
+def _deliver_in_thread(release_id):
+    try:
+        outbox.deliver_release(release_id)  # never raises; what fails is retried
+    finally:
+        connection.close()
 
 
 def queue_upcoming():

@@ -12,7 +12,7 @@ import time
 from celery import shared_task
 from django.core.management import call_command
 
-from . import notifications
+from . import notifications, outbox
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.signoff import RemindSignatoriesAction
 from .clock import db_now
@@ -98,3 +98,10 @@ def release_sweep_task():
     queued = queue_upcoming()
     told = precheck_due()
     return {"released": released, "queued": queued, "prechecked": told}
+
+
+@shared_task(name="statements.tasks.deliver_release_effects_task")
+def deliver_release_effects_task():
+    """Retry the side effects of releases that failed or never ran after the commit
+    (the outbox); the release clock runs the same sweep without the worker."""
+    return outbox.deliver_due()

@@ -80,6 +80,8 @@ ENV_RELEASE_SWEEP_SECONDS = _env_int("RELEASE_SWEEP_SECONDS", 30)
 ENV_RELEASE_PREPARE_MS = _env_int("RELEASE_PREPARE_MS", 3000)
 ENV_RELEASE_PREPARE_MAX_MS = _env_int("RELEASE_PREPARE_MAX_MS", 60000)
 ENV_RELEASE_PREPARE_FACTOR = _env_int("RELEASE_PREPARE_FACTOR", 4)
+ENV_RELEASE_EFFECT_ATTEMPTS = _env_int("RELEASE_EFFECT_ATTEMPTS", 8)
+ENV_RELEASE_EFFECT_RETRY_SECONDS = _env_int("RELEASE_EFFECT_RETRY_SECONDS", 10)
 ENV_SUBSCRIPTION_CONFIRM_DAYS = _env_int("SUBSCRIPTION_CONFIRM_DAYS", 3)
 ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
@@ -320,6 +322,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.release_sweep_task",
         "schedule": float(ENV_RELEASE_SWEEP_SECONDS),
     },
+    "release-effects": {
+        "task": "statements.tasks.deliver_release_effects_task",
+        "schedule": float(ENV_RELEASE_EFFECT_RETRY_SECONDS),
+    },
 }
 
 # --- Release -------------------------------------------------------------------
@@ -343,6 +349,12 @@ COMMUNIQUE_RELEASE_PREPARE_MAX_SECONDS = max(
     ENV_RELEASE_PREPARE_MAX_MS / 1000.0, COMMUNIQUE_RELEASE_PREPARE_SECONDS
 )
 COMMUNIQUE_RELEASE_PREPARE_FACTOR = max(1, ENV_RELEASE_PREPARE_FACTOR)
+# A release's side effects (purges, subscription e-mails, signals) are rows in an
+# outbox, retried after a failure RETRY_SECONDS later, then twice as long each time,
+# up to the ATTEMPTS-th; after that they stay pending, retried at that longest
+# interval, and every failure is logged at ERROR (statements/outbox.py).
+COMMUNIQUE_RELEASE_EFFECT_ATTEMPTS = max(ENV_RELEASE_EFFECT_ATTEMPTS, 1)
+COMMUNIQUE_RELEASE_EFFECT_RETRY_SECONDS = max(ENV_RELEASE_EFFECT_RETRY_SECONDS, 1)
 # Monitoring may read the health endpoint's details with this token (staff always can).
 COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 # Unconfirmed subscriptions (and their addresses) are deleted after this many days.

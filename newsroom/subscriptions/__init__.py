@@ -5,8 +5,9 @@
   about a confirmed subscription changes without a link from its own mailbox.
 - Links carry a signed token naming the subscriber's random key, one salt per
   purpose. The confirmation link expires; the unsubscribe link never does.
-- Only a release sends statement text: ``statement_released`` (sent after the release
-  commits) queues ``deliver_release_task``, which sends in batches. Each message is
+- Only a release sends statement text: its "subscriptions" effect (from the release's
+  outbox, after it commits, retried until it succeeds) queues ``deliver_release_task``,
+  which sends in batches. Each message is
   claimed by a ``Delivery`` row before it is sent, so none goes out twice.
 - Unsubscribing and erasure delete the row and its deliveries.
 

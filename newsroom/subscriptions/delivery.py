@@ -1,11 +1,10 @@
 """What a release sends, and to whom, at most once per subscriber.
 
-Delivery starts only from ``statement_released``, after the release has committed, and
-reads what was released (``ReleasedPage``), never a draft: a version withdrawn since is
-not sent, and a subscriber confirmed after the release is not sent it either.
+Delivery starts only from the release's "subscriptions" effect (``statements.outbox``),
+after the release has committed, and reads what was released (``ReleasedPage``), never
+a draft: a version withdrawn since is not sent, and a subscriber confirmed after the
+release is not sent it either.
 """
-
-import logging
 
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
@@ -15,23 +14,21 @@ from statements.models import Delivery, Release, ReleasedPage, StatementPage, Su
 
 from .emails import StatementEmails
 
-logger = logging.getLogger("communique.subscriptions")
-
 BATCH_SIZE = 100
 DELIVER_RELEASE_TASK = "newsroom.tasks.deliver_release_task"
 
 
-def queue_delivery(sender, release, pages, **kwargs):
-    """Receiver of ``statement_released``: the release has committed; queue the e-mails.
+def queue_delivery(release, pages):
+    """The "subscriptions" effect: the release has committed; queue its e-mails.
 
-    A broker failure must not look like a failed release, so it is logged, not raised.
+    A broker failure raises, so the outbox keeps the effect pending and queues it
+    again later (it never reaches the release). Queueing twice sends nobody twice:
+    each message is claimed (``Delivery``) before it is sent.
     """
-    try:
-        from celery import current_app
+    # By name: ``newsroom.tasks`` imports this module.
+    from celery import current_app
 
-        current_app.tasks[DELIVER_RELEASE_TASK].delay(release.pk)
-    except Exception:
-        logger.exception("could not queue subscription e-mails for release %s", release.pk)
+    current_app.tasks[DELIVER_RELEASE_TASK].delay(release.pk)
 
 
 class DeliveryPlan:

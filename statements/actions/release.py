@@ -13,7 +13,8 @@ two languages or twenty-four:
 2. **Flip**, at the instant, in one short transaction: lock the release and the pages;
    refuse if any page has a newer revision or the approvals changed and no longer
    hold; then a fixed number of bulk writes make every page live, record each
-   language, and log the release once. Signals and the channels follow the commit.
+   language, write the release's side effects to its outbox (``statements.outbox``),
+   and log the release once. The effects (signals, purges, e-mails) follow the commit.
 
 The triggers (``statements.release_triggers``, the Celery task) call it; the row lock
 and the state check make every call after the first a no-op.
@@ -27,15 +28,13 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
-from wagtail.signals import page_published, published
 
-from .. import notifications
+from .. import notifications, outbox
 from ..clock import db_now, wait_for
 from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
-from ..signals import statement_released
 from .base import lock_statement, release_clock_user
 from .scheduling import log_data
 
@@ -183,12 +182,15 @@ class ReleaseStatementAction:
     """Prepare (if not yet), wait for the instant, then flip every language live at once.
 
     Safe to call any number of times from any number of processes: the release row
-    is locked, and only a scheduled, due release is acted on.
+    is locked, and only a scheduled, due release is acted on. ``deliver_effects=False``
+    leaves the side effects to the caller (or to the next sweep): a trigger releasing
+    several statements at one instant flips them all before any purge or e-mail.
     """
 
-    def __init__(self, release_id, via="clock"):
+    def __init__(self, release_id, via="clock", deliver_effects=True):
         self.release_id = release_id
         self.via = via
+        self.deliver_effects = deliver_effects
 
     def execute(self):
         release = Release.objects.filter(pk=self.release_id).first()
@@ -320,12 +322,15 @@ class ReleaseStatementAction:
                 via=self.via,
             ),
         )
+        # The outbox: one row per side effect, committed with the release, so each
+        # happens after the commit even if this process dies first. Tried once right
+        # after the commit; what fails is retried (statements.outbox), and never makes
+        # the committed release look failed.
+        outbox.record_effects(release, now)
+        if self.deliver_effects:
+            transaction.on_commit(lambda: outbox.deliver_release(release.pk), robust=True)
         pages = list(StatementPage.objects.filter(pk__in=ids).select_related("locale"))
         pages.sort(key=lambda page: ids.index(page.pk))
-        revisions = {entry["page"]: entry["revision"] for entry in plan}
-        # Robust: a failing listener (a cache purge with Redis down) is logged and never
-        # makes a committed release look failed.
-        transaction.on_commit(lambda: _announce(release, pages, revisions), robust=True)
         return ReleaseOutcome("released", release, pages=pages)
 
     def _after_commit_logging(self, outcome):
@@ -339,26 +344,4 @@ class ReleaseStatementAction:
                 page.locale.language_code,
                 self.via,
                 release.lag_seconds,
-            )
-
-
-def _announce(release, pages, revisions):
-    """After the commit: Wagtail's publish signals for each page, then ours, once.
-
-    Each listener runs whatever another one does; a failure is logged, not raised.
-    """
-    by_pk = Revision.objects.in_bulk(revisions.values())
-    results = []
-    for page in pages:
-        revision = by_pk.get(revisions[page.pk])
-        for signal in (page_published, published):
-            results += signal.send_robust(sender=StatementPage, instance=page, revision=revision)
-    results += statement_released.send_robust(sender=Release, release=release, pages=pages)
-    for receiver, result in results:
-        if isinstance(result, Exception):
-            logger.error(
-                "after release %s, %s failed: %r",
-                release.pk,
-                getattr(receiver, "__qualname__", receiver),
-                result,
             )

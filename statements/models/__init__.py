@@ -1,4 +1,5 @@
 from .contacts import MediaContact
+from .effects import ReleaseEffect
 from .governments import Government, GovernmentSocialLink
 from .languages import AgencyAssignment, LanguageDrop, SourceSync, TranslationNotice
 from .pages import StatementPage, StatementType
@@ -25,6 +26,7 @@ __all__ = [
     "PreviewLink",
     "Release",
     "ReleaseConfirmation",
+    "ReleaseEffect",
     "ReleasedPage",
     "RevisionFingerprint",
     "SignOffReminder",

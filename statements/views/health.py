@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 
+from .. import outbox
 from ..clock import db_now
 from ..models import Release
 
@@ -61,22 +62,24 @@ def _may_read_details(request):
 def health(request):
     """200 when releases can happen on time, 503 when they cannot.
 
-    Anyone gets the overall status; details (which part failed, how many releases are
-    overdue) go to staff and to monitoring that presents ``HEALTH_TOKEN``.
+    Anyone gets the overall status; details (which part failed, how many releases and
+    release side effects are overdue) go to staff and to monitoring that presents ``HEALTH_TOKEN``.
     """
     database_ok, database_error = _check_database()
     broker_ok, broker_error = _check_broker()
     cache_ok, cache_error = _check_cache()
-    overdue = None
+    overdue = overdue_effects = None
     if database_ok:
         overdue = (
             Release.objects.scheduled().filter(release_at__lt=db_now() - OVERDUE_AFTER).count()
         )
+        overdue_effects = outbox.overdue_count()
     if not database_ok or overdue:
         status = "failing"
-    elif not broker_ok or not cache_ok:
+    elif not broker_ok or not cache_ok or overdue_effects:
         # Releases still happen through the release clock; public pages still serve,
-        # rendered for every request.
+        # rendered for every request. A released statement whose purge or e-mails are
+        # still pending a minute on is public, but not everywhere it should be yet.
         status = "degraded"
     else:
         status = "ok"
@@ -87,6 +90,7 @@ def health(request):
             "broker": {"ok": broker_ok, "error": broker_error},
             "cache": {"ok": cache_ok, "error": cache_error},
             "overdue_releases": overdue,
+            "overdue_release_effects": overdue_effects,
         }
     response = JsonResponse(body, status=503 if status == "failing" else 200)
     response["Cache-Control"] = "no-store"

@@ -33,6 +33,7 @@ from newsroom.tasks import (
     deliver_batch_task,
     deliver_release_task,
 )
+from statements import outbox
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Delivery, Release, StatementPage, Subscriber
@@ -326,22 +327,20 @@ def test_unconfirmed_addresses_are_deleted_after_the_confirmation_days(site, set
 @pytest.fixture
 def not_delivering():
     """Delivery at release switched off, to drive the batches by hand."""
-    key = "subscriptions_queue_delivery"
-    statement_released.disconnect(dispatch_uid=key)
+    outbox.unregister_effect("subscriptions")
     yield
     signal_handlers.connect()
 
 
 @pytest.fixture
 def delivering():
-    """Connected as newsroom's signal_handlers.connect() connects it."""
-    key = "subscriptions_queue_delivery"
-    connected = any(entry[0][0] == key for entry in statement_released.receivers)
-    if not connected:
+    """Registered as newsroom's signal_handlers.connect() registers it."""
+    registered = "subscriptions" in outbox.registered_effects()
+    if not registered:
         signal_handlers.connect()
     yield
-    if not connected:
-        statement_released.disconnect(dispatch_uid=key)
+    if not registered:
+        outbox.unregister_effect("subscriptions")
 
 
 @pytest.fixture

@@ -11,6 +11,11 @@ holds a session advisory lock while it acts, so any number may run (one per host
 for instance) and exactly one is active; the others stand by and take over when it
 stops. On SQLite run one clock: SQLite's write lock serialises releases, and the
 release's state check makes a second attempt a no-op, but there is no standby.
+
+The active clock also retries the side effects of releases (``statements.outbox``)
+every ``RELEASE_EFFECT_RETRY_SECONDS``, so they happen without the worker too. It
+does so in a thread with its own connection: a purge that hangs on a CDN must never
+keep the clock from its next release.
 """
 
 import logging
@@ -20,8 +25,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, connections
 
+from statements import outbox
 from statements.release_triggers import flip_next, prepare_due, run_due
 
 logger = logging.getLogger("communique.release")
@@ -29,6 +35,18 @@ logger = logging.getLogger("communique.release")
 # pg_advisory_lock key: "COMMUNIQ" read as a 64-bit integer would be too large; any
 # constant that no other code uses will do.
 ADVISORY_LOCK_KEY = 0x436F6D6D756E
+
+
+def sweep_effects():
+    """One retry sweep of the outbox, in the effects thread."""
+    try:
+        counts = outbox.deliver_due()
+        if counts["done"] or counts["failed"]:
+            logger.info("release clock: release effects %s", counts)
+    except Exception:  # the thread must end cleanly; the next sweep tries again
+        logger.exception("release clock: the release effects sweep failed")
+    finally:
+        connections.close_all()
 
 
 def use_own_connection():
@@ -100,6 +118,8 @@ class Command(BaseCommand):
         use_own_connection()
         self.stopping = False
         self.holding = False
+        self.effects = None
+        self.next_effects_sweep = 0.0
 
         def stop(signum, frame):
             self.stopping = True
@@ -119,6 +139,10 @@ class Command(BaseCommand):
                     outcomes = run_due(via="clock") if once else prepare_due(via="clock")
                     for outcome in outcomes:
                         self.report(outcome)
+                    if once:
+                        outbox.deliver_due()
+                    else:
+                        self.sweep_effects_in_background()
             except (OperationalError, InterfaceError):
                 logger.warning("release clock: database unavailable; retrying", exc_info=True)
                 self.holding = False
@@ -128,6 +152,8 @@ class Command(BaseCommand):
             time.sleep(interval)
         if flipper is not None:
             flipper.join(timeout=5)
+        if self.effects is not None:
+            self.effects.join(timeout=10)  # an effect cut short stays pending: retried
         self.release_lock()
         self.stdout.write("release clock: stopped")
 
@@ -136,6 +162,18 @@ class Command(BaseCommand):
             with self.output_lock:
                 self.stdout.write(f"release clock: {outcome.state} release {outcome.release.pk}")
                 self.stdout.flush()
+
+    def sweep_effects_in_background(self):
+        """Start a sweep of the outbox, unless one is still running or ran lately."""
+        if self.effects is not None and self.effects.is_alive():
+            return
+        if time.monotonic() < self.next_effects_sweep:
+            return
+        self.next_effects_sweep = (
+            time.monotonic() + settings.COMMUNIQUE_RELEASE_EFFECT_RETRY_SECONDS
+        )
+        self.effects = threading.Thread(target=sweep_effects, name="release-effects", daemon=True)
+        self.effects.start()
 
     def acquire(self):
         """True while this clock is the active one."""

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0011_release_preparation'),
+        ('statements', '0012_release_effects'),
     ]
 
     operations = [
