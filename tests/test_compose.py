@@ -90,3 +90,40 @@ def test_example_env_file_names_every_required_secret():
     example = (ROOT / ".env.example").read_text()
     for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_HOST", "DEFAULT_FROM_EMAIL"):
         assert f"\n{name}=" in f"\n{example}"
+
+
+def test_web_worker_and_clock_scale_and_beat_does_not():
+    """`docker compose up --scale web=2 --scale worker=2 --scale clock=2` must start:
+    no replica of those claims a host port or a container name. Beat must not scale
+    (every beat sends every periodic task): its fixed container name makes Compose
+    refuse a second one."""
+    services = compose()["services"]
+    for name in ("web", "worker", "clock"):
+        assert "ports" not in services[name], name
+        assert "container_name" not in services[name], name
+    assert services["beat"]["container_name"].endswith("-beat")
+    assert "replicas" not in services["beat"].get("deploy", {})
+    assert "scale" not in services["beat"]
+    web = shlex.split(services["web"]["command"])
+    assert web[web.index("--bind") + 1] == "0.0.0.0:8000"
+    assert services["web"]["expose"] == ["8000"]
+
+
+def test_the_proxy_publishes_the_port_and_spreads_requests_over_every_web_replica():
+    services = compose()["services"]
+    proxy = services["proxy"]
+    assert proxy["ports"] == ["8000:8000"]
+    assert proxy["depends_on"] == ["web"]
+    assert proxy["restart"] == "unless-stopped"
+    [mount] = proxy["configs"]
+    assert mount["target"] == "/etc/nginx/conf.d/default.conf"
+    config = compose()["configs"][mount["source"]]["content"]
+    # Docker's DNS, re-read, so replicas added by --scale are found; "$$" is Compose's
+    # escape for the "$" nginx's variables need.
+    assert "resolver 127.0.0.11 valid=10s" in config
+    assert "set $$web http://web:8000;" in config
+    assert "proxy_pass $$web;" in config
+    assert "proxy_set_header Host $$http_host;" in config
+    assert "listen 8000;" in config
+    unescaped = config.replace("$$", "")
+    assert "$" not in unescaped, "a lone $ would be interpolated by Compose"

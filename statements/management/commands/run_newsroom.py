@@ -6,6 +6,10 @@ for ``STARTSECS``, after a delay growing by a second each time if it keeps faili
 on start, and logs every exit and restart. One child's crash never stops the others,
 so a worker killed, or a broker gone, cannot leave a release without its clock.
 
+``--without beat`` leaves a program out: a second stack against the same database and
+Redis (another host, or a scale-out test on one machine) runs no beat of its own, since
+beat runs once per deployment (docs/operations.md, "Growing past one machine").
+
 Ctrl-C (or SIGTERM) stops supervisord, which stops every child and waits for it,
 killing the child's whole process group (gunicorn's and Celery's own workers) if it
 takes too long; nothing is left running.
@@ -78,6 +82,20 @@ def program_commands(host, port):
     }
 
 
+PROGRAM_NAMES = {
+    "web": "web",
+    "worker": "worker",
+    "beat": "beat",
+    "clock": "the release clock",
+}
+
+
+def describe(programs):
+    """The programs that run, named as the stop message has always named them."""
+    names = [PROGRAM_NAMES[name] for name in programs]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _value(text):
     """supervisord expands %(name)s in its configuration; a literal % is %%."""
     return str(text).replace("%", "%%")
@@ -133,12 +151,29 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument(
+            "--without",
+            action="append",
+            choices=sorted(STOPWAITSECS),
+            default=[],
+            help=(
+                "Leave a program out (repeatable). A second stack against the same "
+                "database and Redis runs --without beat: beat runs once per deployment."
+            ),
+        )
 
-    def handle(self, *args, host, port, **options):
+    def handle(self, *args, host, port, without=(), **options):
         var_dir = Path(settings.VAR_DIR)
         (var_dir / "log").mkdir(parents=True, exist_ok=True)
         config = var_dir / "supervisord.conf"
-        config.write_text(supervisord_config(program_commands(host, port), var_dir))
+        programs = {
+            name: command
+            for name, command in program_commands(host, port).items()
+            if name not in without
+        }
+        if not programs:
+            raise CommandError("--without leaves nothing to run")
+        config.write_text(supervisord_config(programs, var_dir))
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get(
@@ -159,13 +194,13 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        self.print_banner(host, port, var_dir / "log" / "supervisord.log")
+        self.print_banner(host, port, var_dir / "log" / "supervisord.log", programs)
         code = self.wait(supervisord, stop_requested)
         if not stop_requested:
             raise CommandError(
                 f"supervisord exited with {code}; see {var_dir / 'log' / 'supervisord.log'}"
             )
-        self.stdout.write("Stopped web, worker, beat and the release clock.")
+        self.stdout.write(f"Stopped {describe(programs)}.")
 
     def wait(self, supervisord, stop_requested):
         """Wait for supervisord. It kills a child that outlasts its stopwaitsecs, so it
@@ -190,7 +225,7 @@ class Command(BaseCommand):
             pass
         sys.stdout.flush()
 
-    def print_banner(self, host, port, log):
+    def print_banner(self, host, port, log, programs):
         languages = ", ".join(f"/{code}/" for code, _name in settings.LANGUAGES)
         lines = [
             "",
@@ -201,7 +236,7 @@ class Command(BaseCommand):
             "  drafter          drafter (lead government's press office)",
             "  translator-fr    translator, one per language (translator-de, translator-ja, ...)",
             "  approver-ca      approver, one per government (approver-jp, approver-de, ...)",
-            "supervisord restarts any of web, worker, beat and clock that exits, and logs it",
+            f"supervisord restarts any of {', '.join(programs)} that exits, and logs it",
             f"  here and in {log}.",
             "Press Ctrl-C to stop.",
             "",
