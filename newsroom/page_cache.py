@@ -29,6 +29,14 @@ The embargo decides every lifetime:
   the new page), of a release scheduled or moved (pages kept until then were bounded
   by the instants known before), and of any publish or unpublish.
 
+At the instant itself a reader is never told "not found" about what is being released
+that very moment: a request that arrives once a release is due and before it commits
+waits for the commit (polling the horizon every few milliseconds, for at most
+``RELEASE_WAIT_MS`` after the instant), and is then answered as after the release.
+Every language therefore appears to every reader in the same moment. If the release
+does not commit in that time (it was held, or every trigger is down), requests are
+answered at once again, from what is known.
+
 Requests that carry a session cookie (editors, anyone who logged in) are never
 answered from the cache nor stored, and their pages are marked private; previews,
 search, subscriptions, the API and the admin are never stored. While the cache is
@@ -104,6 +112,31 @@ class _Horizon:
 
 
 _horizon = _Horizon()
+
+
+def _pause(seconds):
+    time.sleep(seconds)
+
+
+WAIT_POLL_SECONDS = 0.005
+
+
+def wait_for_due_release():
+    """Hold a request that arrives while a release is due but not committed until it
+    commits, for at most ``RELEASE_WAIT_MS`` after its instant. Returns the seconds
+    waited."""
+    limit = settings.COMMUNIQUE_RELEASE_WAIT_SECONDS
+    horizon = _horizon.current()
+    now = time.time()
+    if limit <= 0 or horizon is None or not horizon[0] <= now < horizon[0] + limit:
+        return 0.0
+    began = now
+    while True:
+        horizon = _horizon.current(fresh=True)
+        now = time.time()
+        if horizon is None or horizon[0] > now or now >= horizon[0] + limit:
+            return now - began
+        _pause(WAIT_POLL_SECONDS)
 
 
 def still_true(entry, now):
@@ -238,6 +271,7 @@ class PublicPageCacheMiddleware:
         )
         if not shared:
             return self.mark(request, self.get_response(request), seconds)
+        wait_for_due_release()
         stored = None
         if not getattr(cache, "degraded", False):
             key = _key(request)

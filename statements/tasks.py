@@ -72,10 +72,14 @@ def release_statement_task(self, release_id):
     if release is None or release.state != Release.State.SCHEDULED:
         return "noop"
     remaining = (release.release_at - prepare_window(release) - db_now()).total_seconds()
-    if 0 < remaining <= RELEASE_EARLY_TOLERANCE_S:
+    if remaining > RELEASE_EARLY_TOLERANCE_S:
+        return "not_due"  # moved since it was queued: its new trigger acts
+    if remaining > 0:
         time.sleep(remaining)
     until_instant = (release.release_at - db_now()).total_seconds()
-    if until_instant > FLIP_LEAD_S:
+    # Twice the lead: a worker whose clock runs a little ahead of the database's does
+    # not queue itself again and again; it waits those few moments instead.
+    if until_instant > 2 * FLIP_LEAD_S:
         outcome = PrepareReleaseAction(release_id, via="worker").execute()
         if outcome.state in ("prepared", "busy"):
             try:
@@ -84,9 +88,7 @@ def release_statement_task(self, release_id):
                 )
             except Exception:  # noqa: BLE001 - the broker is down: the clock flips it
                 logger.warning("could not queue the flip of release %s", release_id)
-            return outcome.state
-        if outcome.state != "not_due":
-            return outcome.state
+        return outcome.state
     return ReleaseStatementAction(release_id, via="worker").execute().state
 
 

@@ -87,6 +87,7 @@ ENV_HEALTH_TOKEN = _env_str("HEALTH_TOKEN")
 ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
 ENV_DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 10)
 ENV_PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 30)
+ENV_RELEASE_WAIT_MS = _env_int("RELEASE_WAIT_MS", 2000)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -407,6 +408,11 @@ else:
 if ENV_PUBLIC_CACHE_SECONDS < 0:
     raise ImproperlyConfigured("PUBLIC_CACHE_SECONDS must be 0 (off) or more")
 COMMUNIQUE_PUBLIC_CACHE_SECONDS = ENV_PUBLIC_CACHE_SECONDS
+# A public request that arrives once a release is due, and before it commits, waits for
+# the commit (at most this long after the instant) rather than answer "not found".
+if ENV_RELEASE_WAIT_MS < 0:
+    raise ImproperlyConfigured("RELEASE_WAIT_MS must be 0 (off) or more")
+COMMUNIQUE_RELEASE_WAIT_SECONDS = ENV_RELEASE_WAIT_MS / 1000.0
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Communiqué"

@@ -27,7 +27,8 @@ from django.db import connection, transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .. import notifications, outbox
 from ..clock import db_now, wait_for
@@ -35,10 +36,83 @@ from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
+from ..revisions_memo import remembering_revisions, revision_object
 from .base import lock_statement, release_clock_user
 from .scheduling import log_data
 
 logger = logging.getLogger("communique.release")
+
+
+RECORD_SQL = """
+INSERT INTO statements_releasedpage
+    (release_id, page_id, revision_id, language_code, released_at, fingerprint, snapshot)
+SELECT r.id, (e->>'page')::integer, (e->>'revision')::integer, e->>'language', %(now)s,
+       e->>'fingerprint', e->'snapshot'
+FROM statements_release r, jsonb_array_elements(r.prepared->'pages') AS e
+WHERE r.id = %(release)s
+"""
+
+
+def record_languages(release, plan, now):
+    """One ``ReleasedPage`` per language, from what the preparation staged. On
+    PostgreSQL the rows are made from the release's own ``prepared`` column by the
+    database, so the snapshots are not turned into Python and back at the instant."""
+    if connection.vendor != "postgresql":
+        ReleasedPage.objects.bulk_create(
+            [
+                ReleasedPage(
+                    release=release,
+                    page_id=entry["page"],
+                    revision_id=entry["revision"],
+                    language_code=entry["language"],
+                    released_at=now,
+                    fingerprint=entry["fingerprint"],
+                    snapshot=entry["snapshot"],
+                )
+                for entry in plan
+            ]
+        )
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(RECORD_SQL, {"release": release.pk, "now": now})
+        if cursor.rowcount != len(plan):
+            raise RuntimeError(f"release {release.pk}: {cursor.rowcount} of {len(plan)} recorded")
+
+
+STAMP_SQL = """
+WITH stamp AS (SELECT clock_timestamp() AS at),
+released AS (
+    UPDATE statements_release SET released_at = (SELECT at FROM stamp)
+    WHERE id = %(release)s RETURNING released_at
+),
+pages AS (
+    UPDATE wagtailcore_page
+    SET first_published_at = (SELECT at FROM stamp), last_published_at = (SELECT at FROM stamp)
+    WHERE id = ANY(%(pages)s)
+),
+records AS (
+    UPDATE statements_releasedpage SET released_at = (SELECT at FROM stamp)
+    WHERE release_id = %(release)s
+)
+SELECT released_at FROM released
+"""
+
+
+def stamp_release(release, page_ids):
+    """The last write that makes the release public: ``released_at`` (and the pages'
+    publication times, and each language's record) stamped with the database clock
+    after every other write, a moment before the commit. Returns the stamp."""
+    if connection.vendor != "postgresql":
+        stamp = timezone.now()
+        Release.objects.filter(pk=release.pk).update(released_at=stamp)
+        Page.objects.filter(pk__in=page_ids).update(
+            first_published_at=stamp, last_published_at=stamp
+        )
+        ReleasedPage.objects.filter(release=release).update(released_at=stamp)
+        return stamp
+    with connection.cursor() as cursor:
+        cursor.execute(STAMP_SQL, {"release": release.pk, "pages": list(page_ids)})
+        return cursor.fetchone()[0]
 
 
 class QueryCounter:
@@ -111,8 +185,11 @@ class PrepareReleaseAction:
         self.release_id = release_id
         self.via = via
 
-    @transaction.atomic
     def execute(self):
+        with remembering_revisions(), transaction.atomic():
+            return self._prepare()
+
+    def _prepare(self):
         started = time.perf_counter()
         # Never wait behind another process's preparation (24 languages on a busy
         # machine take many seconds): that process flips it, and whoever waited here
@@ -155,7 +232,7 @@ class PrepareReleaseAction:
         """Write the page's latest revision onto its row, as publishing would, but not
         live: nobody sees it until the flip. Returns what the flip needs."""
         revision = page.get_latest_revision()
-        staged = revision.as_object()
+        staged = revision_object(revision)
         staged.live = False
         staged.has_unpublished_changes = True
         staged.go_live_at = None
@@ -163,7 +240,11 @@ class PrepareReleaseAction:
         staged.expired = False
         staged.release_at = release.release_at
         staged.release_timezone = release.release_timezone
-        staged.save(clean=False)
+        # Wagtail would re-index references once for every child row the save rewrites
+        # (signatories, contacts, topics: some thirty per language); once per page does.
+        with disable_reference_index_auto_update():
+            staged.save(clean=False)
+        ReferenceIndex.create_or_update_for_object(staged)
         shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
         return {
             "page": page.pk,
@@ -248,6 +329,10 @@ class ReleaseStatementAction:
             release.flip_seconds = time.perf_counter() - started
             release.flip_queries = counter.queries + 1  # and this save
             release.save(update_fields=["flip_seconds", "flip_queries"])
+        if outcome.state == "released":  # after the commit: nothing here is the instant's
+            ids = outcome.pages
+            pages = list(StatementPage.objects.filter(pk__in=ids).select_related("locale"))
+            outcome.pages = sorted(pages, key=lambda page: ids.index(page.pk))
         self._after_commit_logging(outcome)
         return outcome
 
@@ -290,26 +375,22 @@ class ReleaseStatementAction:
         Revision.objects.filter(pk__in=[entry["revision"] for entry in plan]).update(
             approved_go_live_at=None
         )
-        ReleasedPage.objects.bulk_create(
-            [
-                ReleasedPage(
-                    release=release,
-                    page_id=entry["page"],
-                    revision_id=entry["revision"],
-                    language_code=entry["language"],
-                    released_at=now,
-                    fingerprint=entry["fingerprint"],
-                    snapshot=entry["snapshot"],
-                )
-                for entry in plan
-            ]
-        )
+        record_languages(release, plan, now)
         release.state = Release.State.RELEASED
         release.released_at = now
         release.released_by = self.via
         release.hold_reason = []
         release.updated_at = timezone.now()
-        release.save()
+        # Not ``prepared``: it is large, and unchanged since the preparation.
+        release.save(
+            update_fields=["state", "released_at", "released_by", "hold_reason", "updated_at"]
+        )
+        # The outbox: one row per side effect, committed with the release, so each
+        # happens after the commit even if this process dies first. Tried once right
+        # after the commit; what fails is retried (statements.outbox), and never makes
+        # the committed release look failed.
+        outbox.record_effects(release, now)
+        release.released_at = stamp_release(release, ids)
         log(
             instance=statement,
             action="statements.release",
@@ -318,20 +399,13 @@ class ReleaseStatementAction:
             data=log_data(
                 release,
                 languages=[entry["language"] for entry in plan],
-                released_at=now.isoformat(),
+                released_at=release.released_at.isoformat(),
                 via=self.via,
             ),
         )
-        # The outbox: one row per side effect, committed with the release, so each
-        # happens after the commit even if this process dies first. Tried once right
-        # after the commit; what fails is retried (statements.outbox), and never makes
-        # the committed release look failed.
-        outbox.record_effects(release, now)
         if self.deliver_effects:
             transaction.on_commit(lambda: outbox.deliver_release(release.pk), robust=True)
-        pages = list(StatementPage.objects.filter(pk__in=ids).select_related("locale"))
-        pages.sort(key=lambda page: ids.index(page.pk))
-        return ReleaseOutcome("released", release, pages=pages)
+        return ReleaseOutcome("released", release, pages=ids)
 
     def _after_commit_logging(self, outcome):
         if outcome.state != "released":

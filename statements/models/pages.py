@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 
 from ..blocks import StatementBodyBlock
+from ..revisions_memo import remembering, revision_object
 from ..timefmt import release_line
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
@@ -213,6 +214,14 @@ class StatementPage(Page):
         from ..permissions import StatementPermissionTester
 
         return StatementPermissionTester(user, self)
+
+    def get_latest_revision_as_object(self):
+        """Wagtail's, built once per revision while a release is prepared."""
+        if self.has_unpublished_changes and remembering():
+            revision = self.get_latest_revision()
+            if revision is not None:
+                return revision_object(revision)
+        return super().get_latest_revision_as_object()
 
     def signatory_governments(self):
         """The signatories of the latest saved words, in display order."""

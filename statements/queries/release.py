@@ -7,6 +7,7 @@ from wagtail.models import PageLogEntry
 
 from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, StatementPage
+from ..revisions_memo import revision_object
 from ..timefmt import zone_label
 from .signoff import current_fingerprint, signed_keys
 from .translation import build_matrix, source_out_of_date
@@ -111,7 +112,7 @@ def local_times(statement, instant):
 def _approval_problem(page, code, reviewers):
     """A translated language: approved by each of its governments on its current text?"""
     revision = page.get_latest_revision()
-    fingerprint = fingerprint_of(translation_words(revision.as_object())) if revision else ""
+    fingerprint = fingerprint_of(translation_words(revision_object(revision))) if revision else ""
     approvals = Approval.objects.filter(
         page_id=page.pk, subject=Approval.Subject.TRANSLATION, state=Approval.State.VALID
     )

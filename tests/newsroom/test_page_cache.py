@@ -349,3 +349,56 @@ def test_with_redis_down_public_pages_still_serve_and_health_says_so(
     details = client.get("/health/", HTTP_AUTHORIZATION="Bearer s3cret").json()
     assert details["checks"]["cache"]["ok"] is False
     assert details["checks"]["cache"]["error"] == "ConnectionError"
+
+
+def test_a_reader_at_the_instant_waits_for_the_commit_and_is_not_told_not_found(
+    client, page_cache, scheduled, monkeypatch
+):
+    statement, drafter, _release = scheduled
+    release = ScheduleReleaseAction(
+        statement, drafter, release_at=timezone.now() + datetime.timedelta(seconds=1)
+    ).execute()
+    url = f"/fr/newsroom/{SLUG}/"
+    pauses = []
+
+    def pause(seconds):
+        pauses.append(seconds)
+        if len(pauses) == 3:  # the release commits while the reader waits
+            assert ReleaseStatementAction(release.pk).execute().state == "released"
+
+    monkeypatch.setattr(cached_pages, "_pause", pause)
+    assert client.get(url).status_code == 404  # before the instant: answered at once
+    assert pauses == []
+    while timezone.now() < release.release_at:
+        time.sleep(0.02)
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert len(pauses) == 3
+    assert 'lang="fr"' in response.content.decode()
+    pauses.clear()
+    assert client.get(url).status_code == 200  # nothing due any more: no wait
+    assert pauses == []
+
+
+def test_a_release_that_does_not_commit_keeps_readers_waiting_only_briefly(
+    client, settings, page_cache, scheduled
+):
+    settings.COMMUNIQUE_RELEASE_WAIT_SECONDS = 0.4
+    statement, drafter, _release = scheduled
+    release = ScheduleReleaseAction(
+        statement, drafter, release_at=timezone.now() + datetime.timedelta(seconds=1)
+    ).execute()
+    url = f"/fr/newsroom/{SLUG}/"
+    assert client.get(url).status_code == 404
+    while timezone.now() < release.release_at:
+        time.sleep(0.02)
+    started = time.monotonic()
+    response = client.get(url)  # every trigger is down: nothing commits
+    waited = time.monotonic() - started
+    assert response.status_code == 404
+    assert response["Cache-Control"] == "no-store"
+    assert waited < 2.0
+    started = time.monotonic()
+    assert client.get(url).status_code == 404  # past the wait: answered at once
+    assert time.monotonic() - started < waited

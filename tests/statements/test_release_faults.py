@@ -24,11 +24,12 @@ from django.db import connection, connections
 from django.test import Client
 from wagtail.models import PageLogEntry
 
+from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.clock import db_now
 from statements.models import Release, ReleasedPage, StatementPage
 from statements.release_triggers import run_due
-from statements.tasks import release_statement_task, release_sweep_task
+from statements.tasks import FLIP_LEAD_S, release_statement_task, release_sweep_task
 from tests import factories
 from tests.conftest import skip_or_fail
 
@@ -325,7 +326,7 @@ else:
     original = module.ReleaseStatementAction._go_live
     def stall(self, release, statement):
         outcome = original(self, release, statement)
-        live = all(module.StatementPage.objects.get(pk=p.pk).live for p in outcome.pages)
+        live = all(module.StatementPage.objects.get(pk=pk).live for pk in outcome.pages)
         print("half-way: flip made", len(outcome.pages), "pages live", live, flush=True)
         time.sleep(600)
     module.ReleaseStatementAction._go_live = stall
@@ -460,9 +461,10 @@ def test_worker_killed_half_way_leaves_nothing_partial_and_the_sweep_completes_i
 @pytest.mark.django_db(transaction=True)
 def test_the_task_delivered_twice_releases_once(require_postgres):
     """Redis may deliver a task twice (acks_late, visibility timeout): both copies
-    arrive just before the instant, wait for it, and race. Then a third comes late."""
+    arrive just before the instant (within FLIP_LEAD_S), wait for it, and race. Then a
+    third comes late."""
     statement, release = ready_statement()
-    bring_instant(release, 2)
+    bring_instant(release, FLIP_LEAD_S * 0.9)
     barrier = threading.Barrier(2)
     results, errors = [], []
 
@@ -492,6 +494,46 @@ def test_the_task_delivered_twice_releases_once(require_postgres):
 
     assert release_statement_task.apply(args=(release.pk,)).get() == "noop"
     assert release_statement_task.apply(args=(release.pk,)).get() == "noop"
+    assert_released_once(statement, release)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_prepares_early_and_queues_its_own_flip_for_just_before_the_instant(
+    require_postgres, monkeypatch
+):
+    """A worker's slot is not held through the wait: the task that opens the window
+    prepares, queues itself again for FLIP_LEAD_S before the instant, and returns."""
+    statement, release = ready_statement()
+    instant = bring_instant(release, 3.5)  # inside the least window (RELEASE_PREPARE_MS)
+    queued = []
+    monkeypatch.setattr(
+        release_statement_task, "apply_async", lambda args, eta: queued.append((args, eta))
+    )
+    assert release_statement_task.apply(args=(release.pk,)).get() == "prepared"
+    release.refresh_from_db()
+    assert release.state == Release.State.SCHEDULED
+    assert release.prepared["for"] == instant.isoformat()
+    assert release.prepared_languages == len(versions(statement))
+    assert queued == [((release.pk,), instant - datetime.timedelta(seconds=FLIP_LEAD_S))]
+    assert_nothing_released(statement, release)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_preparation_under_way_elsewhere_is_skipped_not_waited_for(require_postgres):
+    """Another process holds the release while it prepares 24 languages: a second
+    trigger goes on with its other releases at once, and flips once that is done."""
+    import psycopg  # only this test holds a row lock from a second session
+
+    statement, release = ready_statement()
+    bring_instant(release, 2)
+    with psycopg.connect(database_url()) as other:
+        other.execute("SELECT id FROM statements_release WHERE id = %s FOR UPDATE", [release.pk])
+        started = time.monotonic()
+        assert PrepareReleaseAction(release.pk).execute().state == "busy"
+        assert time.monotonic() - started < 1.0
+        other.rollback()
+    assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    assert ReleaseStatementAction(release.pk).execute().state == "released"
     assert_released_once(statement, release)
 
 

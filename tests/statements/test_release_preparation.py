@@ -10,12 +10,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 from statements.actions.base import release_clock_user
 from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.actions.signoff import WithdrawSignOffAction
 from statements.models import Release, StatementPage
+from statements.queries.preparation import due_release_ids, prepare_window
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +123,48 @@ def test_a_withdrawn_signature_after_the_preparation_holds_the_release(site_tree
     assert outcome.state == "held"
     assert [p["code"] for p in outcome.problems] == ["not_signed"]
     assert not StatementPage.objects.filter(translation_key=statement.translation_key, live=True)
+
+
+def test_each_release_starts_preparing_by_its_own_measured_cost(site_tree, governments, settings):
+    settings.COMMUNIQUE_RELEASE_PREPARE_SECONDS = 3.0
+    settings.COMMUNIQUE_RELEASE_PREPARE_MAX_SECONDS = 60.0
+    settings.COMMUNIQUE_RELEASE_PREPARE_FACTOR = 4
+    factories.locale("ja")
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"], governments, "measured-window"
+    )
+    languages = StatementPage.objects.filter(translation_key=statement.translation_key).count()
+    assert languages == 3
+    # Nothing measured yet: a quarter of a second per language, and never under 3 s.
+    assert prepare_window(release) == datetime.timedelta(seconds=3)
+
+    # Preparations here took 2 s a language: start 4 x 2 s x 3 languages ahead.
+    Release.objects.filter(pk=release.pk).update(prepare_seconds=6.0, prepared_languages=3)
+    assert prepare_window(release) == datetime.timedelta(seconds=24)
+    due(release, seconds=20)
+    assert release.pk in due_release_ids()
+    due(release, seconds=30)
+    assert release.pk not in due_release_ids()
+
+    # However slow, never more than RELEASE_PREPARE_MAX_MS ahead.
+    Release.objects.filter(pk=release.pk).update(prepare_seconds=300.0)
+    assert prepare_window(release) == datetime.timedelta(seconds=60)
+
+
+def test_released_at_is_stamped_after_every_write_that_makes_it_public(site_tree, governments):
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"], {"CA": governments["CA"]}, "stamped-last"
+    )
+    due(release)
+    PrepareReleaseAction(release.pk).execute()
+    before = timezone.now()
+    outcome = ReleaseStatementAction(release.pk).flip()
+    assert outcome.state == "released"
+    release.refresh_from_db()
+    assert release.released_at >= before
+    assert release.flip_queries and release.flip_seconds is not None
+    pages = StatementPage.objects.filter(translation_key=statement.translation_key)
+    assert {page.last_published_at for page in pages} == {release.released_at}
+    assert {p.released_at for p in release.pages.all()} == {release.released_at}
+    entry = PageLogEntry.objects.get(page_id=statement.pk, action="statements.release")
+    assert entry.data["released_at"] == release.released_at.isoformat()
