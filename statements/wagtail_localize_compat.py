@@ -66,9 +66,15 @@ def save_translation_draft(translation, user=None):
     except ObjectDoesNotExist:
         target = None
     live_revision = target.live_revision if target is not None and target.live else None
+    last_published_at = target.last_published_at if live_revision is not None else None
     translation.save_target(user=user, publish=False)
     if live_revision is not None:
         released = live_revision.as_object()
+        # The revision's content holds the page as it was before that revision was
+        # published: without these the row would lose its live revision, and the next
+        # draft would no longer know which text is released.
+        released.live_revision_id = live_revision.pk
+        released.last_published_at = last_published_at
         released.save(clean=False, update_fields=None)
 
 
@@ -112,9 +118,15 @@ def _refuse_unless(check):
     return decorator
 
 
-def _own_editor_of_page(user, page_id, **kwargs):
+def _own_editor_of_unreleased_page(user, page_id, **kwargs):
+    """An alias shows its source's words at the translation's address: for a live page
+    that would put other words in public without a release."""
     page = Page.objects.filter(pk=page_id).first()
-    return page is not None and may_edit_statement(user, page.specific)
+    if page is None:
+        return False
+    if isinstance(page.specific, StatementPage) and page.live:
+        return False
+    return may_edit_statement(user, page.specific)
 
 
 def _own_editor_of_source(user, translation_id, **kwargs):
@@ -141,7 +153,7 @@ def gated_urls():
     return [
         path(
             "admin/localize/page/<int:page_id>/convert_to_alias/",
-            _refuse_unless(_own_editor_of_page)(convert.convert_to_alias),
+            _refuse_unless(_own_editor_of_unreleased_page)(convert.convert_to_alias),
         ),
         path(
             "admin/localize/translate/<int:translation_id>/disable/",
