@@ -34,6 +34,10 @@ class ApproveTranslationPermissionError(ActionRefused):
     """The user does not act for the government that reviews this language."""
 
 
+class StartTranslationsPermissionError(ActionRefused):
+    """Only the statement's own editors bring a language into it."""
+
+
 class ImportTranslationFilePermissionError(ActionRefused):
     """The user may not edit this translation."""
 
@@ -88,6 +92,54 @@ class SetUpTranslationsAction:
                     language_code=locale.language_code,
                     kind=TranslationNotice.Kind.REQUESTED,
                 )
+        return created
+
+
+class StartTranslationsAction:
+    """Bring chosen languages into a statement by hand, as unpublished drafts.
+
+    What wagtail-localize's "Translate this page" does for other pages, through the
+    statement's own flow: only a language the statement needs (an official language of
+    a signatory, less dropped ones) is set up, as a draft that goes through translation,
+    language review and the release like the others.
+    """
+
+    def __init__(self, statement, user, language_codes):
+        self.statement = statement
+        self.user = user
+        self.language_codes = list(language_codes)
+
+    def check(self):
+        if not may_edit_statement(self.user, self.statement):
+            raise StartTranslationsPermissionError(
+                [_("Only the statement's editors can bring in a language.")]
+            )
+        if not self.language_codes:
+            raise ActionRefused([_("Choose a language to translate the statement into.")])
+        required = set(self.statement.required_languages())
+        reasons = [
+            _(
+                "%(language)s is not a language of this statement: a statement is "
+                "translated into the official languages of its signatories."
+            )
+            % {"language": code}
+            for code in self.language_codes
+            if code not in required
+        ]
+        if reasons:
+            raise ActionRefused(reasons)
+
+    @transaction.atomic
+    def execute(self):
+        lock_statement(self.statement)
+        self.check()
+        created = SetUpTranslationsAction(self.statement, self.user).execute()
+        log(
+            instance=self.statement,
+            action="statements.start_translation",
+            user=self.user,
+            data={"languages": created},
+        )
         return created
 
 
