@@ -363,13 +363,17 @@ class VoidTranslationApprovalsAction:
 
 
 class ImportTranslationFileAction:
-    """Import a PO or XLIFF file into one translation: all of it, or nothing."""
+    """Import a PO or XLIFF file into one translation: all of it, or nothing.
 
-    def __init__(self, translation_page, user, data, file_format):
+    A file the translator marks partial changes only the segments it holds, and the
+    log says it was partial."""
+
+    def __init__(self, translation_page, user, data, file_format, partial=False):
         self.page = translation_page
         self.user = user
         self.data = data
         self.file_format = file_format
+        self.partial = partial
 
     def check(self):
         if not self.page.permissions_for_user(self.user).can_edit():
@@ -378,7 +382,7 @@ class ImportTranslationFileAction:
         if translation is None:
             raise ActionRefused([_("This page is not a translation.")])
         try:
-            accepted = exchange.validate(translation, self.data, self.file_format)
+            accepted = exchange.validate(translation, self.data, self.file_format, self.partial)
         except exchange.ImportRejected as rejected:
             raise ActionRefused(rejected.problems) from rejected
         return translation, accepted
@@ -393,6 +397,6 @@ class ImportTranslationFileAction:
             instance=self.page,
             action="statements.import_translation",
             user=self.user,
-            data={"format": self.file_format, "segments": count},
+            data={"format": self.file_format, "segments": count, "partial": self.partial},
         )
         return count
