@@ -13,11 +13,12 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree as SafeET
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
@@ -326,3 +327,32 @@ def test_a_hostile_image_is_a_form_error(admin_client):
     )
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Real").exists()
+
+
+# --- the translation editor ----------------------------------------------------------
+
+
+def put_string(client, translation, segment, value):
+    return client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        encode_multipart(BOUNDARY, {"value": value}),
+        content_type=MULTIPART_CONTENT,
+    )
+
+
+def test_the_translation_editor_refuses_control_characters(client, statement):
+    page, french, _drafter = statement
+    client.force_login(factories.translator("fr"))
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=french.locale
+    )
+    segment = StringSegment.objects.filter(source=translation.source).first()
+    response = put_string(client, translation, segment, "Déclaration\x01commune")
+    assert response.status_code == 400
+    assert "control character (U+0001)" in response.json()["value"][0]
+    assert translations_of(french) == {}
+
+    # Control: the same edit without the character is saved by wagtail-localize.
+    response = put_string(client, translation, segment, "Déclaration commune")
+    assert response.status_code in (200, 201)
+    assert "Déclaration commune" in translations_of(french).values()
