@@ -7,12 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.urls import localized_urlpatterns as newsroom_localized_urlpatterns
 from newsroom.urls import urlpatterns as newsroom_urlpatterns
+from statements.views.gates import gated_admin_urls
 from statements.views.health import health
 from statements.wagtail_localize_compat import gated_urls
 
 urlpatterns = [
-    # Checked before wagtail-localize's own views (statements/wagtail_localize_compat.py).
+    # Checked before wagtail-localize's and Wagtail's own views
+    # (statements/wagtail_localize_compat.py, statements/views/gates.py).
     *gated_urls(),
+    *gated_admin_urls(),
     path("health/", health, name="health"),
     *newsroom_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),

@@ -2,7 +2,10 @@
 
 Import is all or nothing: every problem in a file is listed (by line or segment id)
 and nothing changes unless the whole file is valid. A file may leave segments
-untranslated. XML is parsed with defusedxml, which refuses DTDs and entities.
+untranslated, but must hold every segment, each once, unless the translator says it is
+partial: a unit lost in a CAT tool is then refused rather than passed over in silence.
+Control characters are refused: they are never text, and XML exports break on them.
+XML is parsed with defusedxml, which refuses DTDs and entities.
 """
 
 import html
@@ -16,6 +19,8 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment, StringTranslation
+
+from .validators import control_character_in
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TARGET_LENGTH = 20_000
@@ -191,8 +196,10 @@ def _tags(text):
     )
 
 
-def validate(translation, data, file_format):
-    """Return the translations a valid file sets, as {segment id: text}; else raise."""
+def validate(translation, data, file_format, partial=False):
+    """Return the translations a valid file sets, as {segment id: text}; else raise.
+
+    ``partial``: the file holds only some segments, and only those change."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejected(
             [_("The file is larger than %(size)s MB.") % {"size": MAX_FILE_BYTES // (1024 * 1024)}]
@@ -216,13 +223,27 @@ def validate(translation, data, file_format):
         raise ImportRejected(problems)
 
     known = {segment_id: source for segment_id, source, _target in units_for(translation)}
-    accepted = {}
+    accepted, seen = {}, set()
     for segment_id, source, target, where in units:
-        problem = _unit_problem(known, segment_id, source, target)
+        if segment_id in seen:
+            problem = _("%(where)s: segment “%(id)s” is in the file more than once.")
+        else:
+            problem = _unit_problem(known, segment_id, source, target)
+        seen.add(segment_id)
         if problem:
-            problems.append(problem % {"where": where, "id": segment_id})
+            character = control_character_in(target)
+            problems.append(problem % {"where": where, "id": segment_id, "character": character})
         elif target.strip():
             accepted[segment_id] = target
+    missing = [segment_id for segment_id in known if segment_id not in seen]
+    if missing and not partial:
+        problems.append(
+            _(
+                "Segments missing from the file: %(segments)s. Export the file again, or "
+                "tick “This file is partial” to import only the segments it holds."
+            )
+            % {"segments": ", ".join(missing)}
+        )
     if problems:
         raise ImportRejected(problems)
     return accepted
@@ -234,6 +255,11 @@ def _unit_problem(known, segment_id, source, target):
         return _("%(where)s: unknown segment id “%(id)s”.")
     if source != known[segment_id]:
         return _("%(where)s: the source text differs from the statement's; export the file again.")
+    if control_character_in(target):
+        return _(
+            "%(where)s: the translation of segment “%(id)s” holds a control character "
+            "(%(character)s), which is not text."
+        )
     if not target.strip():
         return None
     if len(target) > MAX_TARGET_LENGTH:

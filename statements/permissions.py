@@ -200,6 +200,11 @@ class StatementPermissionTester(PagePermissionTester):
         # button, bulk action or translation tool does (not even for a superuser).
         return False
 
+    def can_unpublish(self):
+        # A released statement is withdrawn in every language at once, by the release;
+        # no page is unpublished alone (statements.views.gates says so to the user).
+        return False
+
 
 class NewsroomPermissionTester(PagePermissionTester):
     """Nothing is published into the newsroom by hand, not even as a copy."""

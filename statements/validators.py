@@ -1,6 +1,9 @@
 """Small pure validators shared by models and forms."""
 
+import datetime
+import re
 import zoneinfo
+from collections.abc import Iterable
 from functools import cache
 
 from django.conf import settings
@@ -75,3 +78,46 @@ def check_signatories(lead_key, signatory_keys, names=None):
             )
         )
     return errors
+
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls; and the two
+# code points XML can never carry. None belongs in a statement, and XML exports break on them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def control_character_in(text):
+    """The first control character in ``text``, written as U+XXXX, or None."""
+    found = _CONTROL.search(text or "")
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def strings_in(value):
+    """Every string inside a form or block value: lists, dicts, stream and rich text."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(getattr(value, "source", None), str):
+        yield value.source  # rich text
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif hasattr(value, "block_type") and hasattr(value, "value"):
+        yield from strings_in(value.value)  # a block of a stream
+    elif isinstance(value, Iterable) and not isinstance(value, bytes):
+        for item in value:
+            yield from strings_in(item)
+
+
+# A release instant is set at least this far ahead, and at most this far.
+RELEASE_MIN_AHEAD = datetime.timedelta(minutes=1)
+RELEASE_MAX_AHEAD = datetime.timedelta(days=731)
+
+
+def release_instant_problem(instant, now):
+    """ "past", "too_soon" or "too_far" for an instant a release cannot be set to, or None."""
+    if instant <= now:
+        return "past"
+    if instant < now + RELEASE_MIN_AHEAD:
+        return "too_soon"
+    if instant > now + RELEASE_MAX_AHEAD:
+        return "too_far"
+    return None

@@ -250,6 +250,9 @@ def register_translation_log_actions(actions):
     )
     actions.register_action("statements.drop_language", _("Drop language"), _("Language dropped"))
     actions.register_action(
+        "statements.start_translation", _("Start translation"), _("Translation started")
+    )
+    actions.register_action(
         "statements.import_translation", _("Import translation file"), _("Translation imported")
     )
     actions.register_action(

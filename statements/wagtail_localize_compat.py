@@ -15,7 +15,9 @@ import json
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import JsonResponse
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -24,6 +26,7 @@ from wagtail_localize.views import convert, edit_translation, update_translation
 
 from .models import SourceSync, StatementPage
 from .permissions import may_edit_statement
+from .validators import control_character_in
 
 
 def translatable_hash(instance):
@@ -66,9 +69,15 @@ def save_translation_draft(translation, user=None):
     except ObjectDoesNotExist:
         target = None
     live_revision = target.live_revision if target is not None and target.live else None
+    last_published_at = target.last_published_at if live_revision is not None else None
     translation.save_target(user=user, publish=False)
     if live_revision is not None:
         released = live_revision.as_object()
+        # The revision's content holds the page as it was before that revision was
+        # published: without these the row would lose its live revision, and the next
+        # draft would no longer know which text is released.
+        released.live_revision_id = live_revision.pk
+        released.last_published_at = last_published_at
         released.save(clean=False, update_fields=None)
 
 
@@ -112,9 +121,15 @@ def _refuse_unless(check):
     return decorator
 
 
-def _own_editor_of_page(user, page_id, **kwargs):
+def _own_editor_of_unreleased_page(user, page_id, **kwargs):
+    """An alias shows its source's words at the translation's address: for a live page
+    that would put other words in public without a release."""
     page = Page.objects.filter(pk=page_id).first()
-    return page is not None and may_edit_statement(user, page.specific)
+    if page is None:
+        return False
+    if isinstance(page.specific, StatementPage) and page.live:
+        return False
+    return may_edit_statement(user, page.specific)
 
 
 def _own_editor_of_source(user, translation_id, **kwargs):
@@ -137,11 +152,39 @@ def _not_a_statement_translation(user, translation_id, **kwargs):
     return _statement_of_translation(translation_id) is None
 
 
+def _refuse_control_characters(view):
+    """The translation editor saves each segment as typed: a control character would
+    be stored and break the next XML export, as in an imported file."""
+
+    def gated(request, *args, **kwargs):
+        if request.method == "PUT" and request.user.is_authenticated:
+            request.body  # noqa: B018 - kept, so the view behind can parse it again
+            method, request.method = request.method, "POST"
+            try:
+                value = request.POST.get("value", "")
+            finally:
+                request.method = method
+            character = control_character_in(value)
+            if character:
+                message = _(
+                    "The translation holds a control character (%(character)s), which "
+                    "is not text. Remove it and save again."
+                ) % {"character": character}
+                return JsonResponse({"value": [message]}, status=400)
+        return view(request, *args, **kwargs)
+
+    return gated
+
+
 def gated_urls():
     return [
         path(
+            "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            _refuse_control_characters(edit_translation.edit_string_translation),
+        ),
+        path(
             "admin/localize/page/<int:page_id>/convert_to_alias/",
-            _refuse_unless(_own_editor_of_page)(convert.convert_to_alias),
+            _refuse_unless(_own_editor_of_unreleased_page)(convert.convert_to_alias),
         ),
         path(
             "admin/localize/translate/<int:translation_id>/disable/",

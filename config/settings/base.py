@@ -421,6 +421,9 @@ COMMUNIQUE_BASE_URL = ENV_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# An upload Willow recognises but cannot read (a GIF header before HTML) is a form
+# error, not a 500 (statements/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "statements.forms.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Machine translation sends unreleased text to a third party, so it is off unless an

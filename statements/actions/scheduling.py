@@ -21,6 +21,7 @@ from ..queries.preparation import prepare_window
 from ..queries.release import describe, release_problems
 from ..queries.signoff import current_fingerprint
 from ..queries.translation import statement_of
+from ..validators import RELEASE_MAX_AHEAD
 from .base import ActionRefused, lock_statement
 from .previews import TellPreviewHoldersAction
 
@@ -104,6 +105,8 @@ class ScheduleReleaseAction:
             problems.append({"code": "no_instant"})
         elif self.release_at <= db_now():
             problems.append({"code": "past"})
+        elif self.release_at > db_now() + RELEASE_MAX_AHEAD:
+            problems.append({"code": "too_far"})
         problems += release_problems(self.statement, self.language_code)
         if problems:
             raise ActionRefused([describe(p) for p in problems])
@@ -215,6 +218,8 @@ class MoveReleaseAction(_PendingReleaseVerb):
         reasons = self.check(release)
         if self.release_at is None or self.release_at <= db_now():
             reasons.append(describe({"code": "past"}))
+        elif self.release_at > db_now() + RELEASE_MAX_AHEAD:
+            reasons.append(describe({"code": "too_far"}))
         if reasons:
             raise ActionRefused(reasons)
         old = release.release_at

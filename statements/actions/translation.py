@@ -34,6 +34,10 @@ class ApproveTranslationPermissionError(ActionRefused):
     """The user does not act for the government that reviews this language."""
 
 
+class StartTranslationsPermissionError(ActionRefused):
+    """Only the statement's own editors bring a language into it."""
+
+
 class ImportTranslationFilePermissionError(ActionRefused):
     """The user may not edit this translation."""
 
@@ -88,6 +92,54 @@ class SetUpTranslationsAction:
                     language_code=locale.language_code,
                     kind=TranslationNotice.Kind.REQUESTED,
                 )
+        return created
+
+
+class StartTranslationsAction:
+    """Bring chosen languages into a statement by hand, as unpublished drafts.
+
+    What wagtail-localize's "Translate this page" does for other pages, through the
+    statement's own flow: only a language the statement needs (an official language of
+    a signatory, less dropped ones) is set up, as a draft that goes through translation,
+    language review and the release like the others.
+    """
+
+    def __init__(self, statement, user, language_codes):
+        self.statement = statement
+        self.user = user
+        self.language_codes = list(language_codes)
+
+    def check(self):
+        if not may_edit_statement(self.user, self.statement):
+            raise StartTranslationsPermissionError(
+                [_("Only the statement's editors can bring in a language.")]
+            )
+        if not self.language_codes:
+            raise ActionRefused([_("Choose a language to translate the statement into.")])
+        required = set(self.statement.required_languages())
+        reasons = [
+            _(
+                "%(language)s is not a language of this statement: a statement is "
+                "translated into the official languages of its signatories."
+            )
+            % {"language": code}
+            for code in self.language_codes
+            if code not in required
+        ]
+        if reasons:
+            raise ActionRefused(reasons)
+
+    @transaction.atomic
+    def execute(self):
+        lock_statement(self.statement)
+        self.check()
+        created = SetUpTranslationsAction(self.statement, self.user).execute()
+        log(
+            instance=self.statement,
+            action="statements.start_translation",
+            user=self.user,
+            data={"languages": created},
+        )
         return created
 
 
@@ -311,13 +363,17 @@ class VoidTranslationApprovalsAction:
 
 
 class ImportTranslationFileAction:
-    """Import a PO or XLIFF file into one translation: all of it, or nothing."""
+    """Import a PO or XLIFF file into one translation: all of it, or nothing.
 
-    def __init__(self, translation_page, user, data, file_format):
+    A file the translator marks partial changes only the segments it holds, and the
+    log says it was partial."""
+
+    def __init__(self, translation_page, user, data, file_format, partial=False):
         self.page = translation_page
         self.user = user
         self.data = data
         self.file_format = file_format
+        self.partial = partial
 
     def check(self):
         if not self.page.permissions_for_user(self.user).can_edit():
@@ -326,7 +382,7 @@ class ImportTranslationFileAction:
         if translation is None:
             raise ActionRefused([_("This page is not a translation.")])
         try:
-            accepted = exchange.validate(translation, self.data, self.file_format)
+            accepted = exchange.validate(translation, self.data, self.file_format, self.partial)
         except exchange.ImportRejected as rejected:
             raise ActionRefused(rejected.problems) from rejected
         return translation, accepted
@@ -341,6 +397,6 @@ class ImportTranslationFileAction:
             instance=self.page,
             action="statements.import_translation",
             user=self.user,
-            data={"format": self.file_format, "segments": count},
+            data={"format": self.file_format, "segments": count, "partial": self.partial},
         )
         return count

@@ -23,6 +23,8 @@ def language_name(code):
 _PROBLEMS = {
     "no_instant": lambda p, language: _("Set the planned release instant first."),
     "past": lambda p, language: _("The release instant must be in the future."),
+    "too_soon": lambda p, language: _("The release instant must be at least a minute ahead."),
+    "too_far": lambda p, language: _("The release instant must not be more than two years ahead."),
     "released": lambda p, language: _("This statement has already been released."),
     "not_signed": lambda p, language: (
         _("%(government)s has not signed off the current text.") % {"government": p["government"]}

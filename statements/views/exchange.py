@@ -23,6 +23,13 @@ class TranslationFileForm(forms.Form):
         label=gettext_lazy("Translation file"),
         help_text=gettext_lazy("A .po or .xlf/.xliff file exported from this translation."),
     )
+    partial = forms.BooleanField(
+        label=gettext_lazy("This file is partial"),
+        required=False,
+        help_text=gettext_lazy(
+            "Import only the segments the file holds; the others stay as they are."
+        ),
+    )
 
 
 def _format_of(name):
@@ -111,7 +118,7 @@ class ImportTranslationView(PageScreenMixin, View):
             return self.render(page, form, status=400)
         try:
             count = ImportTranslationFileAction(
-                page, request.user, upload.read(), file_format
+                page, request.user, upload.read(), file_format, form.cleaned_data["partial"]
             ).execute()
         except ActionRefused as refusal:
             for reason in refusal.reasons:

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -32,6 +31,7 @@ from ..actions.scheduling import (
     ScheduleReleaseAction,
 )
 from ..clock import db_now
+from ..forms import InstantForm
 from ..models import PreviewLink, Release, StatementPage
 from ..permissions import can_see_release_queue, governments_approved_by, release_access
 from ..queries.release import (
@@ -44,34 +44,10 @@ from ..queries.release import (
     release_problems,
     statement_zones,
 )
-from ..timefmt import parse_instant, release_line
-from ..validators import time_zone_choices, validate_time_zone
+from ..timefmt import release_line
 from .frame import AdminScreenMixin, PageScreenMixin
 
 RECENT_RELEASES = 50
-
-
-class InstantForm(forms.Form):
-    release_at = forms.DateTimeField(
-        label=gettext_lazy("Release date and time"),
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "step": "1"}, format="%Y-%m-%dT%H:%M:%S"
-        ),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        help_text=gettext_lazy("Local time in the release time zone."),
-    )
-    release_timezone = forms.CharField(
-        label=gettext_lazy("Release time zone"),
-        validators=[validate_time_zone],
-        widget=forms.Select(choices=time_zone_choices),
-    )
-
-    def instant(self):
-        # The typed time is local to the chosen zone, whatever the server's zone is.
-        value = self.cleaned_data["release_at"]
-        if timezone.is_aware(value):
-            value = timezone.make_naive(value)
-        return parse_instant(value, self.cleaned_data["release_timezone"])
 
 
 class LateLanguageForm(forms.Form):

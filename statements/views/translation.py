@@ -15,7 +15,7 @@ from ..actions.translation import DropLanguageAction, UpdateTranslationsAction
 from ..forms import DropLanguageForm, TranslationStatusFilterForm
 from ..models import StatementPage
 from ..permissions import can_see_translation_status, limit_to_agency, translator_languages
-from ..queries.translation import build_matrix, statements_in_progress
+from ..queries.translation import build_matrix, statement_of, statements_in_progress
 from ..wagtail_localize_compat import source_changes
 from .frame import AdminScreenMixin, PageScreenMixin
 
@@ -69,7 +69,10 @@ class StatementLanguagesMixin(PageScreenMixin):
     header_icon = "globe"
 
     def dispatch(self, request, page_id, *args, **kwargs):
-        self.statement = get_object_or_404(StatementPage, pk=page_id)
+        page = get_object_or_404(StatementPage, pk=page_id)
+        # A translation's languages are its source's: run as a source, "Update
+        # translations" would translate the translation back over the released source.
+        self.statement = statement_of(page) or page
         if not self.statement.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)

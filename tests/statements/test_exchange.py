@@ -158,8 +158,10 @@ def test_every_problem_is_listed_with_its_line(client, statement):
     po[1].msgctxt = "unknown.two"
     response = upload(client, french, "statement.po", str(po).encode())
     problems = problems_of(response)
-    assert len(problems) == 2
-    assert all(problem.startswith("line ") for problem in problems)
+    # Both units by line, and the two segments they no longer name, as missing.
+    assert len(problems) == 3
+    assert all(problem.startswith("line ") for problem in problems[:2])
+    assert problems[2].startswith("Segments missing from the file")
 
 
 @pytest.mark.parametrize(
