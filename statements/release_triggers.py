@@ -133,8 +133,14 @@ def precheck_due():
         statement = StatementPage.objects.get(pk=release.statement_id)
         problems = release_problems(statement, release.language_code)
         with transaction.atomic():
-            Release.objects.filter(pk=release.pk).update(precheck_sent_for=release.release_at)
-            if problems:
+            # Claimed by a conditional update: a second sweep at the same moment (two
+            # beats, a beat and a shell) finds it claimed and tells nobody twice.
+            claimed = (
+                Release.objects.filter(pk=release.pk)
+                .exclude(precheck_sent_for=release.release_at)
+                .update(precheck_sent_for=release.release_at)
+            )
+            if claimed and problems:
                 notifications.release_precheck(statement, release, problems)
                 told += 1
     return told

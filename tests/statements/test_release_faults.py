@@ -27,8 +27,8 @@ from wagtail.models import PageLogEntry
 from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.clock import db_now
-from statements.models import Release, ReleasedPage, StatementPage
-from statements.release_triggers import run_due
+from statements.models import Approval, Release, ReleasedPage, StatementPage
+from statements.release_triggers import precheck_due, run_due
 from statements.tasks import FLIP_LEAD_S, release_statement_task, release_sweep_task
 from tests import factories
 from tests.conftest import skip_or_fail
@@ -570,6 +570,35 @@ def test_two_sweepers_at_once_release_once(require_postgres, caplog):
     assert_released_once(statement, release)
     assert run_due(via="sweep") == []
     assert_released_once(statement, release)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_beats_at_once_send_the_precheck_once(require_postgres):
+    """Two beats (or a beat and a shell) sweep at the same moment: whoever claims the
+    release's pre-check tells the people; the other tells nobody."""
+    statement, release = ready_statement()
+    bring_instant(release, 600)
+    Approval.objects.filter(subject="translation", language_code="ja").update(state="void")
+    barrier = threading.Barrier(2)
+    told, errors = [], []
+
+    def sweep():
+        try:
+            barrier.wait(timeout=10)
+            told.append(precheck_due())
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert sorted(told) == [0, 1]
+    assert precheck_due() == 0
 
 
 @pytest.mark.django_db(transaction=True)
