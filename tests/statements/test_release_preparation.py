@@ -168,3 +168,30 @@ def test_released_at_is_stamped_after_every_write_that_makes_it_public(site_tree
     assert {p.released_at for p in release.pages.all()} == {release.released_at}
     entry = PageLogEntry.objects.get(page_id=statement.pk, action="statements.release")
     assert entry.data["released_at"] == release.released_at.isoformat()
+
+
+def test_the_clock_flipper_flips_only_a_prepared_release_and_at_its_instant(
+    site_tree, governments, monkeypatch
+):
+    from statements import release_triggers  # the flipper's module, patched below
+
+    delivered = []
+    monkeypatch.setattr(release_triggers, "_deliver_in_thread", delivered.append)
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"], {"CA": governments["CA"]}, "flipper"
+    )
+    due(release, seconds=3)
+    assert release_triggers.flip_next(within_seconds=5.0) is None  # not prepared yet
+    assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    assert release_triggers.flip_next(within_seconds=0.5) is None  # not that close yet
+    outcome = release_triggers.flip_next(within_seconds=5.0)  # waits for the instant
+    assert outcome.state == "released"
+    release.refresh_from_db()
+    assert release.released_at >= release.release_at
+    assert release.released_by == "clock"
+    for _ in range(50):  # the effects go to a thread of their own
+        if delivered:
+            break
+        time.sleep(0.01)
+    assert delivered == [release.pk]
+    assert release_triggers.flip_next(within_seconds=1.0) is None
