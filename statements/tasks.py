@@ -11,16 +11,17 @@ import time
 
 from celery import shared_task
 from django.core.management import call_command
+from django.utils import timezone
 
 from . import notifications, outbox
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.signoff import RemindSignatoriesAction
-from .clock import db_now
+from .clock import db_now, eta_window
 from .models import Release
 from .queries.preparation import prepare_window
 from .release_triggers import precheck_due, queue_upcoming, run_due
 
-RELEASE_EARLY_TOLERANCE_S = 5.0
+RELEASE_EARLY_TOLERANCE_S = 1.0
 # The flip is queued this long before the instant, and waits for it in the worker.
 FLIP_LEAD_S = 1.0
 logger = logging.getLogger("communique.release")
@@ -60,20 +61,35 @@ def send_translation_digests_task():
 # --- release triggers -----------------------------------------------------------------
 
 
+def _queue_again(task, release_id, seconds):
+    """Queue the task again ``seconds`` from now by this machine's clock (the delay was
+    measured on the database's, so a worker whose clock is off still comes back on
+    time). The broker down: the release clock acts instead."""
+    try:
+        task.apply_async((release_id,), eta=timezone.now() + datetime.timedelta(seconds=seconds))
+    except Exception:  # noqa: BLE001 - logged; the clock and the sweep remain
+        logger.warning("could not queue release %s again; the release clock will act", release_id)
+
+
 @shared_task(name="statements.tasks.release_statement_task", acks_late=True, bind=True)
 def release_statement_task(self, release_id):
-    """Queued with an ETA at the start of the release's preparation window. It
-    prepares, then queues itself again for a moment before the instant, when it waits
-    for the instant and flips: a worker's slot is never held through the wait, so
-    releases close together never queue behind one another. Early by a moment (clocks
-    differ by a little) it waits; early by more, or for a release since moved or held,
-    it does nothing: the release's own trigger, the sweep or the clock acts then."""
+    """Queued for the start of the release's preparation window. It prepares, then
+    queues itself again for a moment before the instant, when it waits for the instant
+    and flips: a worker's slot is never held through a wait, so releases close together
+    never queue behind one another. The window is measured again when it arrives (it
+    was estimated when the task was queued): early, it queues itself for the window's
+    new start; for a release since moved far or held, it does nothing (the sweep
+    queues it again when it is near)."""
     release = Release.objects.filter(pk=release_id).first()
     if release is None or release.state != Release.State.SCHEDULED:
         return "noop"
-    remaining = (release.release_at - prepare_window(release) - db_now()).total_seconds()
+    now = db_now()
+    remaining = (release.release_at - prepare_window(release) - now).total_seconds()
+    if remaining > eta_window().total_seconds():
+        return "not_due"
     if remaining > RELEASE_EARLY_TOLERANCE_S:
-        return "not_due"  # moved since it was queued: its new trigger acts
+        _queue_again(self, release_id, remaining)
+        return "not_due"
     if remaining > 0:
         time.sleep(remaining)
     until_instant = (release.release_at - db_now()).total_seconds()
@@ -82,12 +98,7 @@ def release_statement_task(self, release_id):
     if until_instant > 2 * FLIP_LEAD_S:
         outcome = PrepareReleaseAction(release_id, via="worker").execute()
         if outcome.state in ("prepared", "busy"):
-            try:
-                self.apply_async(
-                    (release_id,), eta=release.release_at - datetime.timedelta(seconds=FLIP_LEAD_S)
-                )
-            except Exception:  # noqa: BLE001 - the broker is down: the clock flips it
-                logger.warning("could not queue the flip of release %s", release_id)
+            _queue_again(self, release_id, until_instant - FLIP_LEAD_S)
         return outcome.state
     return ReleaseStatementAction(release_id, via="worker").execute().state
 

@@ -28,6 +28,7 @@ from statements.actions.release import PrepareReleaseAction, ReleaseStatementAct
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.clock import db_now
 from statements.models import Approval, Release, ReleasedPage, StatementPage
+from statements.queries.preparation import prepare_window
 from statements.release_triggers import precheck_due, run_due
 from statements.tasks import FLIP_LEAD_S, release_statement_task, release_sweep_task
 from tests import factories
@@ -514,8 +515,23 @@ def test_the_task_prepares_early_and_queues_its_own_flip_for_just_before_the_ins
     assert release.state == Release.State.SCHEDULED
     assert release.prepared["for"] == instant.isoformat()
     assert release.prepared_languages == len(versions(statement))
-    assert queued == [((release.pk,), instant - datetime.timedelta(seconds=FLIP_LEAD_S))]
+    [(args, eta)] = queued
+    assert args == (release.pk,)
+    flip_at = instant - datetime.timedelta(seconds=FLIP_LEAD_S)
+    assert abs((eta - flip_at).total_seconds()) < 0.5
     assert_nothing_released(statement, release)
+
+    # Queued earlier than its window now opens (the window is measured again when the
+    # task arrives): it comes back when the window opens, having prepared nothing.
+    Release.objects.filter(pk=release.pk).update(prepared={})
+    instant = bring_instant(release, 20)
+    queued.clear()
+    assert release_statement_task.apply(args=(release.pk,)).get() == "not_due"
+    [(args, eta)] = queued
+    release.refresh_from_db()
+    assert release.prepared == {}
+    opens = instant - prepare_window(release)
+    assert abs((eta - opens).total_seconds()) < 0.5
 
 
 @pytest.mark.django_db(transaction=True)
