@@ -500,13 +500,14 @@ def test_the_task_delivered_twice_releases_once(require_postgres):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_task_prepares_early_and_queues_its_own_flip_for_just_before_the_instant(
-    require_postgres, monkeypatch
+    require_postgres, monkeypatch, settings
 ):
     """A worker's slot is not held through the wait: the task that opens the window
     prepares, queues itself again for FLIP_LEAD_S before the instant, and returns."""
     statement, release = ready_statement()
     instant = bring_instant(release, 3.5)  # inside the least window (RELEASE_PREPARE_MS)
     queued = []
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # as in production: queued, not run at once
     monkeypatch.setattr(
         release_statement_task, "apply_async", lambda args, eta: queued.append((args, eta))
     )
@@ -664,3 +665,15 @@ def test_two_release_clocks_one_active_releases_once_and_the_standby_takes_over(
     assert_released_once(later_statement, later_release)
     assert PageLogEntry.objects.filter(action="statements.release").count() == 2
     assert sum(clock.output.count("release clock: released release") for clock in clocks) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_run_in_process_early_prepares_once_and_does_not_run_itself_again(
+    require_postgres,
+):
+    """Tasks run in-process (CELERY_TASK_ALWAYS_EAGER) would run a re-queued copy at
+    once, which would queue another: the early task prepares and stops there."""
+    statement, release = ready_statement()
+    bring_instant(release, 3.5)
+    assert release_statement_task.apply(args=(release.pk,)).get() == "prepared"
+    assert_nothing_released(statement, release)
