@@ -70,7 +70,10 @@ class Readers(threading.Thread):
     def run(self):
         while not self.stopping.is_set():
             for url in self.urls:
-                self.answers[url].append((time.time(), get(url)))
+                # The time the answer came back (evaluated after ``get``): a request
+                # sent a moment before the instant may rightly be answered 200 after it.
+                status = get(url)
+                self.answers[url].append((time.time(), status))
             self.stopping.wait(0.1)
 
     def finish(self):
