@@ -23,12 +23,6 @@ def eta_window():
     return datetime.timedelta(seconds=settings.COMMUNIQUE_RELEASE_ETA_WINDOW)
 
 
-def prepare_ahead():
-    """The least time before its instant a release starts its (invisible) work; the
-    window of a given release is measured (``queries.release.prepare_window``)."""
-    return datetime.timedelta(seconds=settings.COMMUNIQUE_RELEASE_PREPARE_SECONDS)
-
-
 def prepare_bounds():
     """(least, most) seconds before the instant a release may start preparing."""
     return (

@@ -345,7 +345,7 @@ def test_a_near_release_queues_its_task_just_before_the_instant(
     ahead so the release can prepare and commit on the instant; far ones wait."""
     from celery import current_app
 
-    from statements.clock import prepare_ahead
+    from statements.queries.preparation import prepare_window
 
     del settings.CELERY_TASK_ALWAYS_EAGER
     calls = []
@@ -357,7 +357,7 @@ def test_a_near_release_queues_its_task_just_before_the_instant(
     instant = timezone.now() + datetime.timedelta(minutes=5)
     with django_capture_on_commit_callbacks(execute=True):
         release = MoveReleaseAction(far, drafter, instant).execute()
-    assert calls == [((release.pk,), instant - prepare_ahead())]
+    assert calls == [((release.pk,), instant - prepare_window(release))]
 
 
 def test_a_release_prepared_early_becomes_public_on_the_instant(ready):
