@@ -2,7 +2,10 @@
 then the release lag, and a released page's requests per second against a static file's.
 
 The render figures run in one process on whatever database DATABASE_URL names, inside
-a throwaway test database, so ratios compare like with like. The release lag
+a throwaway test database, so ratios compare like with like; the statement and the bare
+page are asked in turn. The statement is served as a released one is, with the parts
+fixed at its release read from its record (statements.released_render); the same page
+rendered in full is measured too. The release lag
 (tests/bench_release) needs PostgreSQL and Redis: it starts the web server, a Celery
 worker and the release clock on a database of its own, releases statements in seven
 languages at instants a few seconds ahead and polls every language URL, and does the
@@ -33,17 +36,21 @@ def setup_django():
     django.setup()
 
 
-def median_ms(client, url, iterations=ITERATIONS):
-    for _ in range(3):
-        client.get(url)
-    times = []
+def medians_ms(client, urls, iterations=ITERATIONS):
+    """The median time of each URL, asked in turn (one of each, then again), so that a
+    change in the machine's load weighs on every URL alike and the ratio holds."""
+    for url in urls:
+        for _ in range(3):
+            client.get(url)
+    times = {url: [] for url in urls}
     for _ in range(iterations):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"bench: {url} answered {response.status_code}")
-    return statistics.median(times)
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            times[url].append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"bench: {url} answered {response.status_code}")
+    return [statistics.median(times[url]) for url in urls]
 
 
 def count_queries(client, url):
@@ -74,8 +81,17 @@ def run():
     newsroom.get_parent().add_child(instance=bare)
     bare.save_revision().publish()
 
-    statement_ms = median_ms(client, statement.url)
-    bare_ms = median_ms(client, bare.url)
+    statement_ms, bare_ms = medians_ms(client, [statement.url, bare.url])
+    # The same page with its stored parts unused (as after a deploy that changed a
+    # template, until `render_released`): every part rendered on the request.
+    from statements import released_render
+
+    stored_version = released_render.render_version
+    released_render.render_version = lambda: "not-this-code"
+    try:
+        full_ms, full_bare_ms = medians_ms(client, [statement.url, bare.url])
+    finally:
+        released_render.render_version = stored_version
 
     counts = {}
     for size in (3, 30):
@@ -90,6 +106,8 @@ def run():
         "statement_render_ms": round(statement_ms, 2),
         "bare_page_render_ms": round(bare_ms, 2),
         "render_ratio": round(statement_ms / bare_ms, 2),
+        "statement_full_render_ms": round(full_ms, 2),
+        "full_render_ratio": round(full_ms / full_bare_ms, 2),
         "queries_3_signatories": counts[3],
         "queries_30_signatories": counts[30],
     }
@@ -111,12 +129,14 @@ def main():
         teardown_test_environment()
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"Communiqué benchmark ({engine}, median of {ITERATIONS} requests, in-process)")
+    print(f"Communiqué benchmark ({engine}, median of {ITERATIONS} requests each, in turn)")
     print(f"{'measure':<34}{'value':>12}")
     rows = [
         ("statement page render (ms)", results["statement_render_ms"]),
         ("bare Wagtail page render (ms)", results["bare_page_render_ms"]),
         ("ratio statement / bare", results["render_ratio"]),
+        ("statement, rendered in full (ms)", results["statement_full_render_ms"]),
+        ("ratio, rendered in full / bare", results["full_render_ratio"]),
         ("queries, 3 signatories", results["queries_3_signatories"]),
         ("queries, 30 signatories", results["queries_30_signatories"]),
     ]

@@ -36,6 +36,7 @@ from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
+from ..released_render import render_parts
 from ..revisions_memo import remembering_revisions, revision_object
 from .base import lock_statement, release_clock_user
 from .scheduling import log_data
@@ -246,6 +247,10 @@ class PrepareReleaseAction:
             staged.save(clean=False)
         ReferenceIndex.create_or_update_for_object(staged)
         shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
+        snapshot = snapshot_of(shown)
+        # Rendered as it will be served once live (its contact cards are linked then).
+        shown.live = True
+        snapshot["render"] = render_parts(shown)
         return {
             "page": page.pk,
             "revision": revision.pk,
@@ -255,7 +260,7 @@ class PrepareReleaseAction:
                 if page.pk == statement.pk
                 else fingerprint_of(translation_words(staged))
             ),
-            "snapshot": snapshot_of(shown),
+            "snapshot": snapshot,
         }
 
 

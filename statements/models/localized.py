@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Q
+from wagtail.models import Page
 
 
 class Frozen:
@@ -51,3 +52,51 @@ def localize_by_key(model, keys, locale):
         if row.translation_key not in found or row.locale_id == locale.id:
             found[row.translation_key] = row
     return found
+
+
+# What a link to a page (its URL, its language) needs from the page's row.
+LINK_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "translation_key",
+    "locale__id",
+    "locale__language_code",
+    "live",
+    "expired",
+    "content_type_id",
+    "title",
+)
+
+
+class ReleasedLink:
+    """A related link as released, read as a ``StatementRelatedLink`` is: its title,
+    its external URL or the page it points to (while that page is live)."""
+
+    def __init__(self, title, url="", link_page=None):
+        self.title = title
+        self.url = url
+        self.link_page = link_page
+        self.link_page_id = link_page.pk if link_page is not None else None
+
+    @property
+    def href(self):
+        return self.link_page.url if self.link_page is not None else self.url
+
+
+def released_links(entries):
+    """The related links a release froze; a link to a page that is not live (an
+    unreleased statement) is left out, so it names nothing under embargo."""
+    page_ids = [entry["page"] for entry in entries if entry.get("page")]
+    live = {}
+    if page_ids:
+        rows = Page.objects.filter(pk__in=page_ids, live=True, expired=False).only(*LINK_FIELDS)
+        live = {row.pk: row for row in rows}
+    links = []
+    for entry in entries:
+        if not entry.get("page"):
+            links.append(ReleasedLink(entry["title"], url=entry["url"]))
+        elif entry["page"] in live:
+            links.append(ReleasedLink(entry["title"], link_page=live[entry["page"]]))
+    return links

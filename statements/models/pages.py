@@ -6,25 +6,27 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, Workflow
+from wagtail.models import Page, PageManager, PageViewRestriction, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 
 from ..blocks import StatementBodyBlock
+from ..released_render import stored_parts
 from ..revisions_memo import remembering, revision_object
 from ..timefmt import release_line
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
-from .localized import Frozen, Localized, localize_by_key
+from .localized import LINK_FIELDS, Frozen, Localized, localize_by_key, released_links
 from .release import ReleasedPage
 from .topics import Topic
 
@@ -126,6 +128,9 @@ class StatementPage(Page):
     )
 
     objects = StatementPageManager()
+    # The parts of the page rendered when its release was prepared, once the snapshot
+    # is read (``use_release_snapshot``; statements.released_render); empty: render live.
+    released_render = {}
     # The editor (its form, tabs and sign-off panel) is admin code: statements.panels
     # sets ``base_form_class`` and ``edit_handler``, as Wagtail's admin does for Page.
 
@@ -327,8 +332,11 @@ class StatementPage(Page):
                 ],
                 "listed_topics": [Frozen(e) for e in snapshot["listed_topics"]],
                 "release_zones": snapshot.get("zones") or self.release_zones,
+                "released_render": stored_parts(snapshot),
             }
         )
+        if isinstance(snapshot.get("related_links"), list):
+            self.__dict__["ordered_related_links"] = released_links(snapshot["related_links"])
         return True
 
     @cached_property
@@ -425,11 +433,21 @@ class StatementPage(Page):
 
     @cached_property
     def live_translations(self):
-        """Every released language version, this one included, in configured order."""
+        """Every released language version, this one included, in configured order.
+
+        Plain ``Page`` rows with what a link to each needs: the language list is on
+        every statement page, and the statement's own columns are not needed for it.
+        """
         order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
+        # A restriction on the version or any page above it: its path begins the version's.
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
         pages = list(
-            StatementPage.objects.released()
+            Page.objects.live()
             .filter(translation_key=self.translation_key)
+            .exclude(Exists(restricted))  # ``public()``, in the same query
             .select_related("locale")
+            .only(*LINK_FIELDS)
         )
         return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))

@@ -46,6 +46,23 @@ class HomePage(Page):
         return context
 
 
+def route_to_child(parent, model, request, path_components):
+    """Wagtail's ``Page.route`` for a page whose children are all of one ``model``: the
+    child is read as that model in one query, where Wagtail reads a ``Page`` and then
+    its specific row (every statement URL passes through two such pages)."""
+    if path_components:
+        child = (
+            model.objects.child_of(parent)
+            .filter(slug=path_components[0])
+            .select_related("locale")
+            .first()
+        )
+        if child is not None:
+            child._cached_parent_obj = parent  # as Wagtail's own route does
+            return child.route(request, path_components[1:])
+    return Page.route(parent, request, path_components)
+
+
 class NewsroomPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -67,6 +84,10 @@ class NewsroomPage(Page):
 
     class Meta:
         verbose_name = _("newsroom")
+
+    def route(self, request, path_components):
+        # A newsroom holds statements only.
+        return route_to_child(self, StatementPage, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -284,4 +284,9 @@ def snapshot_of(page):
         ],
         "listed_topics": [{"name": topic.name} for topic in page.listed_topics],
         "zones": statement_zones(page),
+        # Fixed by the revision; a link to a page is shown only while that page is live.
+        "related_links": [
+            {"title": link.title, "url": link.url, "page": link.link_page_id}
+            for link in page.related_links.order_by("sort_order", "pk")
+        ],
     }

@@ -109,7 +109,8 @@ def language_versions(page):
     """The page's live language versions, in the configured order, itself included."""
     if page is None:
         return []
-    if hasattr(page, "live_translations"):
+    # Asked of the class: ``hasattr`` on the page would hide an error raised inside.
+    if getattr(type(page), "live_translations", None) is not None:
         return page.live_translations
     order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
     pages = list(page.get_translations(inclusive=True).live().public().select_related("locale"))

@@ -13,10 +13,12 @@ from statements.models import (
     Government,
     MediaContact,
     Release,
+    ReleasedPage,
     StatementPage,
     StatementRelatedLink,
     StatementTopic,
 )
+from statements.queries.release import snapshot_of
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -389,6 +391,11 @@ def test_after_its_release_the_statement_appears(client, released, embargoed):
         link_page=embargoed["en"],
         locale=released["en"].locale,
     ).save()
+    # Related links are released with the statement's revision and kept in its release
+    # record: the new link joins the record as a correction would release it.
+    record = ReleasedPage.objects.get(page=released["en"])
+    record.snapshot["related_links"] = snapshot_of(released["en"].specific)["related_links"]
+    record.save()
     assert not_found(client, f"{API}{embargoed['en'].pk}/")
     links = detail(client, released["en"])["related_links"]
     assert "Link to it" not in [link["title"] for link in links]

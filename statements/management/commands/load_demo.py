@@ -18,6 +18,7 @@ from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from statements.actions.past_releases import RecordPastReleaseAction
 from statements.demo import contacts as demo_contacts
 from statements.demo import governments as demo_governments
 from statements.demo import pipeline as demo_pipeline
@@ -397,6 +398,9 @@ class Command(PipelineLoader, BaseCommand):
         }
         if targets:
             self.translate(page, targets)
+        # Recorded as the release action records a release, so the demo's statements
+        # are served (names as released, fixed parts stored) as any released one is.
+        RecordPastReleaseAction(page, released_by="demo").execute()
 
     @staticmethod
     def _body(blocks):
