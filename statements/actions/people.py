@@ -1,0 +1,463 @@
+"""The people of a government: invite, accept, revoke, remove, suspend unused accounts.
+
+Who may grant which role is ``permissions.grantable_roles`` (an administrator any, a
+delegated administrator only its own government's, only the roles it was delegated);
+every verb asks it, so the screens, commands and tasks refuse alike. Every grant,
+removal, invitation and suspension is a Wagtail log entry on the person's account.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from wagtail.log_actions import log
+from wagtail.models import GroupPagePermission
+
+from .. import notifications
+from ..models import (
+    AccountReview,
+    GovernmentAdministrator,
+    GovernmentMember,
+    HomePage,
+    Invitation,
+    Role,
+)
+from ..permissions import (
+    GOVERNMENT_ADMINISTRATORS_GROUP,
+    may_grant,
+    may_manage_people_of,
+    role_group_name,
+)
+from .base import ActionRefused
+
+INVITATION_DAYS = 14
+ACCOUNT_REVIEW_USERNAME = "account-review"
+
+
+class InvitePermissionError(ActionRefused):
+    """The user may not grant this role for this government."""
+
+
+class RemoveRolePermissionError(ActionRefused):
+    """The user may not take this role away for this government."""
+
+
+class InvitationUnusable(ActionRefused):
+    """The link is unknown, used, revoked or expired: nothing is changed."""
+
+
+def token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _access_admin():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def _role_group(government, role, language_code):
+    """The group carrying the role's rights, made as the demo makes it if missing."""
+    if role == Role.APPROVER:
+        government.refresh_from_db(fields=["approver_group"])
+        return government.approver_group
+    group, _created = Group.objects.get_or_create(
+        name=role_group_name(government, role, language_code)
+    )
+    group.permissions.add(_access_admin())
+    if role == Role.DRAFTER:
+        for codename in ("add_page", "change_page"):
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            for home in HomePage.objects.all():
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )
+    return group
+
+
+def _log_role(verb, member, government, role, language_code, by):
+    log(
+        instance=member,
+        action=f"statements.role_{verb}",
+        user=by,
+        data={
+            "government": government.short_name,
+            "government_code": government.code,
+            "role": str(role),
+            "language": language_code,
+        },
+    )
+
+
+def grant_role(member, government, role, language_code, by):
+    """Give ``member`` the role's group and record whose person they are."""
+    member.groups.add(_role_group(government, role, language_code))
+    GovernmentMember.objects.get_or_create(
+        user=member,
+        government_key=government.translation_key,
+        role=role,
+        language_code=language_code,
+        defaults={"government": government, "granted_by": by},
+    )
+    _log_role("grant", member, government, role, language_code, by)
+
+
+def _check_role(government, role, language_code):
+    if role not in Role.values:
+        return [_("Choose a role.")]
+    if role != Role.TRANSLATOR:
+        return []
+    configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    if language_code not in set(government.languages or []) & configured:
+        return [_("A translator translates into one of this government's languages.")]
+    return []
+
+
+class InviteAction:
+    def __init__(self, user, government, email, role, language_code=""):
+        self.user = user
+        self.government = government
+        self.email = get_user_model().objects.normalize_email((email or "").strip()).lower()
+        self.role = role
+        self.language_code = language_code if role == Role.TRANSLATOR else ""
+
+    def check(self):
+        if not may_grant(self.user, self.government, self.role):
+            raise InvitePermissionError(
+                [_("You cannot invite people into this role for this government.")]
+            )
+        reasons = _check_role(self.government, self.role, self.language_code)
+        if not self.email:
+            reasons.append(_("Enter the person's e-mail address."))
+        holders = GovernmentMember.objects.filter(
+            user__email__iexact=self.email,
+            government_key=self.government.translation_key,
+            role=self.role,
+            language_code=self.language_code,
+        )
+        approver = self.role == Role.APPROVER and (
+            get_user_model()
+            .objects.filter(email__iexact=self.email, groups=self.government.approver_group_id)
+            .exists()
+        )
+        if self.email and (holders.exists() or approver):
+            reasons.append(_("This person already holds this role."))
+        if reasons:
+            raise ActionRefused(reasons)
+
+    @transaction.atomic
+    def execute(self):
+        self.check()
+        token = secrets.token_urlsafe(32)
+        now = timezone.now()
+        invitation = Invitation.objects.create(
+            email=self.email,
+            government=self.government,
+            role=self.role,
+            language_code=self.language_code,
+            token_hash=token_hash(token),
+            invited_by=self.user,
+            created_at=now,
+            expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
+        )
+        log(
+            instance=invitation,
+            action="statements.invite",
+            user=self.user,
+            data={
+                "email": invitation.email,
+                "government": self.government.short_name,
+                "role": self.role,
+                "language": self.language_code,
+            },
+        )
+        notifications.send_invitation(invitation, token)
+        return invitation
+
+
+class AcceptInvitationAction:
+    """Accept the invitation behind ``token``: as the signed-in person it was sent to,
+    or as a new account with a name and password. Works once."""
+
+    def __init__(self, token, user=None, first_name="", last_name="", password=""):
+        self.token = token or ""
+        self.user = user if user is not None and user.is_authenticated else None
+        self.first_name = (first_name or "").strip()
+        self.last_name = (last_name or "").strip()
+        self.password = password or ""
+
+    def invitation(self):
+        invitation = Invitation.objects.filter(token_hash=token_hash(self.token)).first()
+        if invitation is None:
+            raise InvitationUnusable([_("This invitation link is not valid.")])
+        if invitation.accepted_at is not None:
+            raise InvitationUnusable([_("This invitation has already been used.")])
+        if invitation.revoked_at is not None:
+            raise InvitationUnusable([_("This invitation was withdrawn.")])
+        if invitation.expires_at <= timezone.now():
+            raise InvitationUnusable([_("This invitation has expired. Ask for a new one.")])
+        return invitation
+
+    def existing_account(self, invitation):
+        return get_user_model().objects.filter(email__iexact=invitation.email).first()
+
+    def check(self, invitation):
+        """The reasons the person cannot accept now (``[]``: they can)."""
+        if self.user is not None:
+            if self.user.email.lower() != invitation.email.lower():
+                return [_("This invitation is for another e-mail address. Sign out first.")]
+            return []
+        if self.existing_account(invitation) is not None:
+            return [_("You already have an account: sign in, then open the link again.")]
+        candidate = get_user_model()(
+            username=invitation.email,
+            email=invitation.email,
+            first_name=self.first_name,
+            last_name=self.last_name,
+        )
+        reasons = [] if self.first_name and self.last_name else [_("Enter your name.")]
+        try:
+            password_validation.validate_password(self.password, candidate)
+        except ValidationError as error:
+            reasons.extend(error.messages)
+        return reasons
+
+    @transaction.atomic
+    def execute(self):
+        invitation = self.invitation()
+        reasons = self.check(invitation)
+        if reasons:
+            raise ActionRefused(reasons)
+        now = timezone.now()
+        claimed = Invitation.objects.usable(now).filter(pk=invitation.pk).update(accepted_at=now)
+        if claimed != 1:
+            raise InvitationUnusable([_("This invitation has already been used.")])
+        member = self.user or self._create_account(invitation)
+        Invitation.objects.filter(pk=invitation.pk).update(accepted_user=member)
+        grant_role(
+            member,
+            invitation.government,
+            invitation.role,
+            invitation.language_code,
+            invitation.invited_by,
+        )
+        log(
+            instance=invitation,
+            action="statements.invitation_accept",
+            user=member,
+            data={"email": invitation.email, "role": invitation.role},
+        )
+        return member
+
+    def _create_account(self, invitation):
+        User = get_user_model()
+        member = User(
+            username=invitation.email,
+            email=invitation.email,
+            first_name=self.first_name,
+            last_name=self.last_name,
+        )
+        member.set_password(self.password)
+        member.save()
+        return member
+
+
+class RevokeInvitationAction:
+    def __init__(self, invitation, user):
+        self.invitation = invitation
+        self.user = user
+
+    @transaction.atomic
+    def execute(self):
+        invitation = self.invitation
+        if not may_grant(self.user, invitation.government, invitation.role):
+            raise InvitePermissionError([_("You cannot withdraw this invitation.")])
+        now = timezone.now()
+        revoked = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at=None, revoked_at=None
+        ).update(revoked_at=now, revoked_by=self.user)
+        if revoked:
+            log(
+                instance=invitation,
+                action="statements.invitation_revoke",
+                user=self.user,
+                data={"email": invitation.email, "role": invitation.role},
+            )
+        return bool(revoked)
+
+
+class RemoveRoleAction:
+    """Take one role of one government away from a person; its group goes too unless
+    another government's role of theirs still needs it."""
+
+    def __init__(self, user, government, member, role, language_code=""):
+        self.user = user
+        self.government = government
+        self.member = member
+        self.role = role
+        self.language_code = language_code if role == Role.TRANSLATOR else ""
+
+    @transaction.atomic
+    def execute(self):
+        if not may_manage_people_of(self.user, self.government) or not may_grant(
+            self.user, self.government, self.role
+        ):
+            raise RemoveRolePermissionError(
+                [_("You cannot remove people from this role for this government.")]
+            )
+        rows = GovernmentMember.objects.filter(
+            user=self.member,
+            government_key=self.government.translation_key,
+            role=self.role,
+            language_code=self.language_code,
+        )
+        held = rows.exists() or (
+            self.role == Role.APPROVER
+            and self.member.groups.filter(pk=self.government.approver_group_id).exists()
+        )
+        if not held:
+            raise ActionRefused([_("This person does not hold this role.")])
+        rows.delete()
+        still_needed = self.role != Role.APPROVER and (
+            GovernmentMember.objects.filter(
+                user=self.member, role=self.role, language_code=self.language_code
+            ).exists()
+        )
+        if not still_needed:
+            group = _role_group(self.government, self.role, self.language_code)
+            self.member.groups.remove(group)
+        _log_role("remove", self.member, self.government, self.role, self.language_code, self.user)
+
+
+class SyncAdministratorAccessAction:
+    """A delegated administrator reaches the admin (its people screen) through the
+    "Government administrators" group, kept in step with its delegations."""
+
+    def __init__(self, user):
+        self.user = user
+
+    def execute(self):
+        group, created = Group.objects.get_or_create(name=GOVERNMENT_ADMINISTRATORS_GROUP)
+        if created:
+            group.permissions.add(_access_admin())
+        if GovernmentAdministrator.objects.filter(user=self.user).exists():
+            self.user.groups.add(group)
+        else:
+            self.user.groups.remove(group)
+
+
+def account_review_user():
+    """The named system user suspensions are logged as. It cannot sign in."""
+    User = get_user_model()
+    user = User.objects.filter(username=ACCOUNT_REVIEW_USERNAME).first()
+    if user is None:
+        user = User(username=ACCOUNT_REVIEW_USERNAME, first_name="Account", last_name="review")
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+class SuspendUnusedAccountsAction:
+    """Suspend (``is_active=False``) accounts unused for ACCOUNT_SUSPEND_AFTER_DAYS, and
+    warn each one ACCOUNT_SUSPEND_WARNING_DAYS before, once. Idempotent: run it as
+    often as you like; two runs at once warn and suspend each account once."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+        self.after = datetime.timedelta(days=settings.ACCOUNT_SUSPEND_AFTER_DAYS)
+        self.warning = datetime.timedelta(days=settings.ACCOUNT_SUSPEND_WARNING_DAYS)
+
+    def candidates(self):
+        """Active accounts whose last sign-in (or joining) is older than the warning
+        age; a reactivated account's clock is restarted below."""
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(username__in=settings.ACCOUNT_SUSPEND_EXEMPT)
+            .annotate(seen=Coalesce(F("last_login"), F("date_joined")))
+            .filter(seen__lte=self.now - self.after + self.warning)
+        )
+
+    def execute(self):
+        done = {"warned": 0, "suspended": 0}
+        system = None
+        for user in self.candidates():
+            review, _created = AccountReview.objects.get_or_create(user=user)
+            if review.suspended_at is not None:
+                # An administrator reactivated an account this suspended: its idle
+                # clock starts again now (its last sign-in is still old).
+                AccountReview.objects.filter(pk=review.pk).update(
+                    suspended_at=None, active_since=self.now
+                )
+                continue
+            seen = max(filter(None, [user.seen, review.active_since]))
+            if seen <= self.now - self.after:
+                system = system or account_review_user()
+                done["suspended"] += self.suspend(user, review, seen, system)
+            elif seen <= self.now - self.after + self.warning:
+                system = system or account_review_user()
+                done["warned"] += self.warn(user, review, seen, system)
+        return done
+
+    @transaction.atomic
+    def suspend(self, user, review, seen, system):
+        changed = (
+            get_user_model().objects.filter(pk=user.pk, is_active=True).update(is_active=False)
+        )
+        if not changed:
+            return 0
+        AccountReview.objects.filter(pk=review.pk).update(suspended_at=self.now)
+        log(
+            instance=user,
+            action="statements.account_suspend",
+            user=system,
+            data={"last_seen": seen.isoformat(), "after_days": self.after.days},
+        )
+        return 1
+
+    @transaction.atomic
+    def warn(self, user, review, seen, system):
+        claimed = (
+            AccountReview.objects.filter(pk=review.pk)
+            .exclude(warned_for=seen)
+            .update(warned_for=seen, warned_at=self.now)
+        )
+        if not claimed:
+            return 0
+        suspend_on = seen + self.after
+        log(
+            instance=user,
+            action="statements.account_suspension_warning",
+            user=system,
+            data={"last_seen": seen.isoformat(), "suspend_on": suspend_on.isoformat()},
+        )
+        if user.email:
+            notifications.send_suspension_warning(user, suspend_on)
+        return 1
+
+
+# Registered by wagtail_hooks, so each entry reads well in the history and the reports.
+LOG_ACTIONS = [
+    ("statements.invite", _lazy("Invite"), _lazy("Invited")),
+    ("statements.invitation_accept", _lazy("Accept invitation"), _lazy("Invitation accepted")),
+    ("statements.invitation_revoke", _lazy("Withdraw invitation"), _lazy("Invitation withdrawn")),
+    ("statements.role_grant", _lazy("Grant role"), _lazy("Role granted")),
+    ("statements.role_remove", _lazy("Remove role"), _lazy("Role removed")),
+    (
+        "statements.account_suspension_warning",
+        _lazy("Warn of suspension"),
+        _lazy("Warned of suspension"),
+    ),
+    ("statements.account_suspend", _lazy("Suspend account"), _lazy("Account suspended")),
+]
