@@ -19,7 +19,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
@@ -449,15 +449,27 @@ class SuspendUnusedAccountsAction:
 
 # Registered by wagtail_hooks, so each entry reads well in the history and the reports.
 LOG_ACTIONS = [
-    ("statements.invite", _lazy("Invite"), _lazy("Invited")),
-    ("statements.invitation_accept", _lazy("Accept invitation"), _lazy("Invitation accepted")),
-    ("statements.invitation_revoke", _lazy("Withdraw invitation"), _lazy("Invitation withdrawn")),
-    ("statements.role_grant", _lazy("Grant role"), _lazy("Role granted")),
-    ("statements.role_remove", _lazy("Remove role"), _lazy("Role removed")),
+    ("statements.invite", gettext_lazy("Invite"), gettext_lazy("Invited")),
+    (
+        "statements.invitation_accept",
+        gettext_lazy("Accept invitation"),
+        gettext_lazy("Invitation accepted"),
+    ),
+    (
+        "statements.invitation_revoke",
+        gettext_lazy("Withdraw invitation"),
+        gettext_lazy("Invitation withdrawn"),
+    ),
+    ("statements.role_grant", gettext_lazy("Grant role"), gettext_lazy("Role granted")),
+    ("statements.role_remove", gettext_lazy("Remove role"), gettext_lazy("Role removed")),
     (
         "statements.account_suspension_warning",
-        _lazy("Warn of suspension"),
-        _lazy("Warned of suspension"),
+        gettext_lazy("Warn of suspension"),
+        gettext_lazy("Warned of suspension"),
     ),
-    ("statements.account_suspend", _lazy("Suspend account"), _lazy("Account suspended")),
+    (
+        "statements.account_suspend",
+        gettext_lazy("Suspend account"),
+        gettext_lazy("Account suspended"),
+    ),
 ]

@@ -331,3 +331,19 @@ def test_a_delegated_admin_reaches_the_admin_only_while_delegated(governments):
     person = get_user_model().objects.get(pk=person.pk)
     assert not person.has_perm("wagtailadmin.access_admin")
     assert not GovernmentMember.objects.exists()
+
+
+def test_the_invitation_is_written_in_the_invitees_language(
+    client, superuser, governments, django_capture_on_commit_callbacks
+):
+    invite(
+        client,
+        superuser,
+        "JP",
+        django_capture_on_commit_callbacks,
+        email="hanako@example.jp",
+        role="approver",
+    )
+    (message,) = mail.outbox
+    assert "Communiqué への招待" in message.subject
+    assert "1回だけ" in message.body
