@@ -48,6 +48,10 @@ class InvitePermissionError(ActionRefused):
     """The user may not grant this role for this government."""
 
 
+class RevokeInvitationPermissionError(ActionRefused):
+    """The user may not grant the invitation's role for its government."""
+
+
 class RemoveRolePermissionError(ActionRefused):
     """The user may not take this role away for this government."""
 
@@ -281,7 +285,7 @@ class RevokeInvitationAction:
     def execute(self):
         invitation = self.invitation
         if not may_grant(self.user, invitation.government, invitation.role):
-            raise InvitePermissionError([_("You cannot withdraw this invitation.")])
+            raise RevokeInvitationPermissionError([_("You cannot withdraw this invitation.")])
         now = timezone.now()
         revoked = Invitation.objects.filter(
             pk=invitation.pk, accepted_at=None, revoked_at=None

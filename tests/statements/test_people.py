@@ -347,3 +347,41 @@ def test_the_invitation_is_written_in_the_invitees_language(
     (message,) = mail.outbox
     assert "Communiqué への招待" in message.subject
     assert "1回だけ" in message.body
+
+
+def test_refusals_for_want_of_a_role_are_each_verbs_own(
+    client, canada_admin, japan_admin, governments, django_capture_on_commit_callbacks
+):
+    from statements.actions.people import (
+        InviteAction,
+        InvitePermissionError,
+        RemoveRoleAction,
+        RemoveRolePermissionError,
+        RevokeInvitationAction,
+        RevokeInvitationPermissionError,
+    )
+
+    with pytest.raises(InvitePermissionError):
+        InviteAction(canada_admin, governments["JP"], "x@example.org", "approver").check()
+    with pytest.raises(InvitePermissionError):
+        InviteAction(canada_admin, governments["CA"], "x@example.org", "drafter").check()
+    with capture_nothing(django_capture_on_commit_callbacks):
+        invitation = InviteAction(canada_admin, governments["CA"], "x@example.org", "approver")
+        invitation = invitation.execute()
+    with pytest.raises(RevokeInvitationPermissionError):
+        RevokeInvitationAction(invitation, japan_admin).execute()
+    # Japan's administrator cannot reach it over HTTP either.
+    client.force_login(japan_admin)
+    assert denied(client.post(reverse("statements_people_revoke", args=["CA", invitation.pk])))
+    assert Invitation.objects.usable().filter(pk=invitation.pk).exists()
+    kenji = approver(governments["JP"], username="kenji")
+    with pytest.raises(RemoveRolePermissionError):
+        RemoveRoleAction(canada_admin, governments["JP"], kenji, "approver").execute()
+    # Control: the administrator who may, does.
+    assert RevokeInvitationAction(invitation, canada_admin).execute()
+    RemoveRoleAction(japan_admin, governments["JP"], kenji, "approver").execute()
+    assert not is_approver_of(kenji, governments["JP"])
+
+
+def capture_nothing(capture):
+    return capture(execute=False)
