@@ -156,6 +156,16 @@ class InviteAction:
         )
         if self.email and (holders.exists() or approver):
             reasons.append(_("This person already holds this role."))
+        pending = Invitation.objects.usable().filter(
+            email=self.email,
+            government_key=self.government.translation_key,
+            role=self.role,
+            language_code=self.language_code,
+        )
+        if self.email and pending.exists():
+            reasons.append(
+                _("This person is already invited to this role. Withdraw that invitation first.")
+            )
         if reasons:
             raise ActionRefused(reasons)
 

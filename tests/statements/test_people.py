@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from statements.actions.people import RevokeInvitationAction
 from statements.models import GovernmentAdministrator, GovernmentMember, Invitation
 from statements.permissions import (
     grantable_roles,
@@ -385,3 +386,19 @@ def test_refusals_for_want_of_a_role_are_each_verbs_own(
 
 def capture_nothing(capture):
     return capture(execute=False)
+
+
+def test_a_second_invitation_for_the_same_role_waits_for_the_first(
+    client, superuser, governments, django_capture_on_commit_callbacks
+):
+    data = {"email": "twice@example.org", "role": "approver"}
+    invite(client, superuser, "CA", django_capture_on_commit_callbacks, **data)
+    again = invite(client, superuser, "CA", django_capture_on_commit_callbacks, **data)
+    assert again.status_code == 302
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 1
+    # Control: withdrawn, it can be sent again.
+    RevokeInvitationAction(Invitation.objects.get(), superuser).execute()
+    invite(client, superuser, "CA", django_capture_on_commit_callbacks, **data)
+    assert Invitation.objects.usable().count() == 1
+    assert len(mail.outbox) == 2
