@@ -38,6 +38,12 @@ from ..permissions import (
 )
 from .frame import AdminScreenMixin
 
+ROLE_HEADINGS = {
+    Role.APPROVER: gettext_lazy("Approvers"),
+    Role.DRAFTER: gettext_lazy("Drafters"),
+    Role.TRANSLATOR: gettext_lazy("Translators"),
+}
+
 
 def government_by_code(code):
     """The government with this code, named in the reader's language where it can be."""
@@ -117,6 +123,10 @@ class GovernmentPeopleMixin(AdminScreenMixin):
     def get_page_title(self):
         return _("People of %(government)s") % {"government": self.government.short_name}
 
+    def get_breadcrumbs_items(self):
+        people = {"url": reverse("statements_people"), "label": _("People")}
+        return [*self.breadcrumbs_items, people, {"url": None, "label": self.get_page_title()}]
+
     def invite_form(self, data=None):
         return InviteForm(
             data,
@@ -128,7 +138,12 @@ class GovernmentPeopleMixin(AdminScreenMixin):
         roles = grantable_roles(self.request.user, self.government)
         people = people_of(self.government)
         groups = [
-            {"role": role, "label": role.label, "people": people[role], "may": role in roles}
+            {
+                "role": role,
+                "label": ROLE_HEADINGS[role],
+                "people": people[role],
+                "may": role in roles,
+            }
             for role in Role
         ]
         pending = (

@@ -402,3 +402,11 @@ def test_a_second_invitation_for_the_same_role_waits_for_the_first(
     invite(client, superuser, "CA", django_capture_on_commit_callbacks, **data)
     assert Invitation.objects.usable().count() == 1
     assert len(mail.outbox) == 2
+
+
+def test_the_menu_offers_people_to_those_who_manage_them(client, canada_admin, governments):
+    people = reverse("statements_people")
+    client.force_login(canada_admin)
+    assert people in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(approver(governments["CA"]))
+    assert people not in client.get(reverse("wagtailadmin_home")).content.decode()
