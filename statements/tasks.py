@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from . import notifications, outbox
-from .actions.people import SuspendUnusedAccountsAction
+from .actions.accounts import SuspendUnusedAccountsAction
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.signoff import RemindSignatoriesAction
 from .clock import db_now, eta_window

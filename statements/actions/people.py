@@ -1,9 +1,10 @@
-"""The people of a government: invite, accept, revoke, remove, suspend unused accounts.
+"""The people of a government: invite, accept, revoke, remove (suspension of unused
+accounts is ``actions.accounts``).
 
 Who may grant which role is ``permissions.grantable_roles`` (an administrator any, a
 delegated administrator only its own government's, only the roles it was delegated);
 every verb asks it, so the screens, commands and tasks refuse alike. Every grant,
-removal, invitation and suspension is a Wagtail log entry on the person's account.
+removal and invitation is a Wagtail log entry (on the account or the invitation).
 """
 
 import datetime
@@ -15,8 +16,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,7 +25,6 @@ from wagtail.models import GroupPagePermission
 
 from .. import notifications
 from ..models import (
-    AccountReview,
     GovernmentAdministrator,
     GovernmentMember,
     HomePage,
@@ -41,7 +40,6 @@ from ..permissions import (
 from .base import ActionRefused
 
 INVITATION_DAYS = 14
-ACCOUNT_REVIEW_USERNAME = "account-review"
 
 
 class InvitePermissionError(ActionRefused):
@@ -223,7 +221,13 @@ class AcceptInvitationAction:
         return invitation
 
     def existing_account(self, invitation):
-        return get_user_model().objects.filter(email__iexact=invitation.email).first()
+        """An account with the address, or with it as its username (the new account's)."""
+        address = invitation.email
+        return (
+            get_user_model()
+            .objects.filter(Q(email__iexact=address) | Q(username__iexact=address))
+            .first()
+        )
 
     def check(self, invitation):
         """The reasons the person cannot accept now (``[]``: they can)."""
@@ -368,97 +372,6 @@ class SyncAdministratorAccessAction:
             self.user.groups.add(group)
         else:
             self.user.groups.remove(group)
-
-
-def account_review_user():
-    """The named system user suspensions are logged as. It cannot sign in."""
-    User = get_user_model()
-    user = User.objects.filter(username=ACCOUNT_REVIEW_USERNAME).first()
-    if user is None:
-        user = User(username=ACCOUNT_REVIEW_USERNAME, first_name="Account", last_name="review")
-        user.is_active = False
-        user.set_unusable_password()
-        user.save()
-    return user
-
-
-class SuspendUnusedAccountsAction:
-    """Suspend (``is_active=False``) accounts unused for ACCOUNT_SUSPEND_AFTER_DAYS, and
-    warn each one ACCOUNT_SUSPEND_WARNING_DAYS before, once. Idempotent: run it as
-    often as you like; two runs at once warn and suspend each account once."""
-
-    def __init__(self, now=None):
-        self.now = now or timezone.now()
-        self.after = datetime.timedelta(days=settings.ACCOUNT_SUSPEND_AFTER_DAYS)
-        self.warning = datetime.timedelta(days=settings.ACCOUNT_SUSPEND_WARNING_DAYS)
-
-    def candidates(self):
-        """Active accounts whose last sign-in (or joining) is older than the warning
-        age; a reactivated account's clock is restarted below."""
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .exclude(username__in=settings.ACCOUNT_SUSPEND_EXEMPT)
-            .annotate(seen=Coalesce(F("last_login"), F("date_joined")))
-            .filter(seen__lte=self.now - self.after + self.warning)
-        )
-
-    def execute(self):
-        done = {"warned": 0, "suspended": 0}
-        system = None
-        for user in self.candidates():
-            review, _created = AccountReview.objects.get_or_create(user=user)
-            if review.suspended_at is not None:
-                # An administrator reactivated an account this suspended: its idle
-                # clock starts again now (its last sign-in is still old).
-                AccountReview.objects.filter(pk=review.pk).update(
-                    suspended_at=None, active_since=self.now
-                )
-                continue
-            seen = max(filter(None, [user.seen, review.active_since]))
-            if seen <= self.now - self.after:
-                system = system or account_review_user()
-                done["suspended"] += self.suspend(user, review, seen, system)
-            elif seen <= self.now - self.after + self.warning:
-                system = system or account_review_user()
-                done["warned"] += self.warn(user, review, seen, system)
-        return done
-
-    @transaction.atomic
-    def suspend(self, user, review, seen, system):
-        changed = (
-            get_user_model().objects.filter(pk=user.pk, is_active=True).update(is_active=False)
-        )
-        if not changed:
-            return 0
-        AccountReview.objects.filter(pk=review.pk).update(suspended_at=self.now)
-        log(
-            instance=user,
-            action="statements.account_suspend",
-            user=system,
-            data={"last_seen": seen.isoformat(), "after_days": self.after.days},
-        )
-        return 1
-
-    @transaction.atomic
-    def warn(self, user, review, seen, system):
-        claimed = (
-            AccountReview.objects.filter(pk=review.pk)
-            .exclude(warned_for=seen)
-            .update(warned_for=seen, warned_at=self.now)
-        )
-        if not claimed:
-            return 0
-        suspend_on = seen + self.after
-        log(
-            instance=user,
-            action="statements.account_suspension_warning",
-            user=system,
-            data={"last_seen": seen.isoformat(), "suspend_on": suspend_on.isoformat()},
-        )
-        if user.email:
-            notifications.send_suspension_warning(user, suspend_on)
-        return 1
 
 
 # Registered by wagtail_hooks, so each entry reads well in the history and the reports.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from config.celery import app
-from statements.actions.people import SuspendUnusedAccountsAction
+from statements.actions.accounts import SuspendUnusedAccountsAction
 from statements.tasks import suspend_unused_accounts_task
 from tests.factories import UserFactory
 

@@ -4,7 +4,7 @@ like: each account is warned once and suspended once."""
 
 from django.core.management.base import BaseCommand
 
-from statements.actions.people import SuspendUnusedAccountsAction
+from statements.actions.accounts import SuspendUnusedAccountsAction
 
 
 class Command(BaseCommand):
