@@ -410,3 +410,24 @@ def test_the_menu_offers_people_to_those_who_manage_them(client, canada_admin, g
     assert people in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(approver(governments["CA"]))
     assert people not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_an_address_already_in_use_signs_in_first(
+    client, superuser, governments, django_capture_on_commit_callbacks
+):
+    UserFactory(username="taken@example.org", email="someone-else@example.org")
+    invite(
+        client,
+        superuser,
+        "CA",
+        django_capture_on_commit_callbacks,
+        email="taken@example.org",
+        role="approver",
+    )
+    path = link_in(mail.outbox[0])
+    client.logout()
+    assert "Sign in to accept" in client.get(path).content.decode()
+    refused = client.post(path, {"first_name": "T", "last_name": "Aken", "password": STRONG})
+    assert refused.status_code == 400
+    assert get_user_model().objects.filter(username="taken@example.org").count() == 1
+    assert Invitation.objects.usable().count() == 1
