@@ -9,6 +9,7 @@ from newsroom.urls import localized_urlpatterns as newsroom_localized_urlpattern
 from newsroom.urls import urlpatterns as newsroom_urlpatterns
 from statements.views.gates import gated_admin_urls
 from statements.views.health import health
+from statements.views.people import invitation_urls
 from statements.wagtail_localize_compat import gated_urls
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     # (statements/wagtail_localize_compat.py, statements/views/gates.py).
     *gated_urls(),
     *gated_admin_urls(),
+    # Reached logged out: before the admin's URLs, which all require a signed-in user.
+    *invitation_urls(),
     path("health/", health, name="health"),
     *newsroom_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),

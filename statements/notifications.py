@@ -281,3 +281,56 @@ def send_translation_digests():
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
         sent += 1
     return sent
+
+
+# --- people (sent after the commit, rendered here: the link carries a secret) ----------
+
+
+def _send_after_commit(template, context, language, address):
+    with translation.override(language):
+        subject = " ".join(
+            render_to_string(f"statements/emails/{template}_subject.txt", context).split()
+        )
+        body = render_to_string(f"statements/emails/{template}.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
+
+
+def invitation_language(invitation):
+    """An invitee with an account reads its own language; a new person the language
+    they will translate into, else their government's first interface language."""
+    existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        return language_of(existing)
+    codes = {code for code, _name in settings.LANGUAGES}
+    wanted = [invitation.language_code, *(invitation.government.languages or [])]
+    return next((code for code in wanted if code in codes), settings.LANGUAGE_CODE)
+
+
+def send_invitation(invitation, token):
+    """The invitation with its one-time link. The raw token is in this e-mail only:
+    it never goes through the broker and is not stored."""
+    url = settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse(
+        "statements_accept_invitation", args=[token]
+    )
+    language = invitation_language(invitation)
+    with translation.override(language):
+        context = {
+            "government": invitation.government.short_name,
+            "role": invitation.get_role_display(),
+            "language": translation.get_language_info(invitation.language_code)["name_translated"]
+            if invitation.language_code
+            else "",
+            "inviter": invitation.invited_by.get_full_name() if invitation.invited_by else "",
+            "url": url,
+            "expires_at": invitation.expires_at,
+        }
+    _send_after_commit("invitation", context, language, invitation.email)
+
+
+def send_suspension_warning(user, suspend_on):
+    context = {
+        "name": user.get_full_name() or user.get_username(),
+        "suspend_on": suspend_on,
+        "url": settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
+    }
+    _send_after_commit("suspension_warning", context, language_of(user), user.email)

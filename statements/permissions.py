@@ -11,9 +11,11 @@ from django.utils import timezone
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import AgencyAssignment, Government
+from .models import AgencyAssignment, Government, GovernmentAdministrator, GovernmentMember, Role
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
+DRAFTERS_GROUP = "Drafters"
+GOVERNMENT_ADMINISTRATORS_GROUP = "Government administrators"
 
 
 # --- approvers of a government ----------------------------------------------------------
@@ -129,6 +131,118 @@ def limit_to_agency(user, statements):
         return statements
     keys = assignments.filter(until__gte=timezone.localdate()).values("statement__translation_key")
     return statements.filter(translation_key__in=keys)
+
+
+# --- the people of a government ---------------------------------------------------------
+
+
+def _active(user):
+    return user.is_authenticated and user.is_active
+
+
+def is_administrator(user):
+    """An administrator (superuser): manages every government's people."""
+    return _active(user) and user.is_superuser
+
+
+def delegations_of(user):
+    """The ``GovernmentAdministrator`` rows of ``user``: the governments it manages."""
+    if not _active(user):
+        return GovernmentAdministrator.objects.none()
+    return GovernmentAdministrator.objects.filter(user=user)
+
+
+def is_government_administrator_of(user, government):
+    """A delegated administrator of ``government`` (any of its locale rows)."""
+    return delegations_of(user).filter(government_key=government.translation_key).exists()
+
+
+def may_manage_people_of(user, government):
+    """Who sees and manages the people of ``government``: administrators, and that
+    government's own delegated administrators; nobody else, not another government's."""
+    return is_administrator(user) or is_government_administrator_of(user, government)
+
+
+def may_manage_any_people(user):
+    return is_administrator(user) or delegations_of(user).exists()
+
+
+def grantable_roles(user, government):
+    """The roles ``user`` may grant (and take away) for ``government``: every role for
+    an administrator, those it was delegated for a delegated administrator, else none."""
+    if is_administrator(user):
+        return set(Role)
+    roles = set()
+    for delegation in delegations_of(user).filter(government_key=government.translation_key):
+        roles |= delegation.grantable_roles()
+    return roles
+
+
+def may_grant(user, government, role):
+    return role in grantable_roles(user, government)
+
+
+def is_drafter_of(user, government):
+    """A drafter of ``government``'s press office (ADR 0011): a recorded role. Its
+    editing rights are the "Drafters" group's page permissions."""
+    return (
+        _active(user)
+        and GovernmentMember.objects.filter(
+            user=user, government_key=government.translation_key, role=Role.DRAFTER
+        ).exists()
+    )
+
+
+def drafter_government_keys(user):
+    if not _active(user):
+        return frozenset()
+    return frozenset(
+        GovernmentMember.objects.filter(user=user, role=Role.DRAFTER).values_list(
+            "government_key", flat=True
+        )
+    )
+
+
+def is_translator_for(user, government, language_code):
+    """A translator into ``language_code`` who is a person of ``government``."""
+    return (
+        _active(user)
+        and language_code in translator_languages(user)
+        and GovernmentMember.objects.filter(
+            user=user,
+            government_key=government.translation_key,
+            role=Role.TRANSLATOR,
+            language_code=language_code,
+        ).exists()
+    )
+
+
+def role_group_name(government, role, language_code=""):
+    """The group that carries a role's rights (the groups are the rights; a
+    ``GovernmentMember`` row says whose person the member is)."""
+    if role == Role.APPROVER:
+        return government.approver_group_name()
+    if role == Role.DRAFTER:
+        return DRAFTERS_GROUP
+    return f"{TRANSLATOR_GROUP_PREFIX}{language_code}"
+
+
+def people_of(government):
+    """The active and suspended people of ``government`` by role: approvers are its
+    approver group's members; drafters and translators its recorded roles."""
+    User = get_user_model()
+    approvers = User.objects.filter(groups=government.approver_group_id).order_by("email")
+    rows = (
+        GovernmentMember.objects.filter(government_key=government.translation_key)
+        .exclude(role=Role.APPROVER)
+        .select_related("user")
+        .order_by("role", "language_code", "user__email")
+    )
+    return {
+        Role.APPROVER: [(user, "") for user in approvers],
+        Role.DRAFTER: [(m.user, "") for m in rows if m.role == Role.DRAFTER],
+        Role.TRANSLATOR: [(m.user, m.language_code) for m in rows if m.role == Role.TRANSLATOR],
+    }
 
 
 # --- screens ------------------------------------------------------------------------------

@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Locale, Revision
 
+from .actions.people import SyncAdministratorAccessAction
 from .actions.revisions import ProcessSavedRevisionAction
-from .models import Government
+from .models import Government, GovernmentAdministrator
 
 
 def ensure_approver_group(sender, instance, created, raw=False, **kwargs):
@@ -56,6 +57,13 @@ def process_saved_revision(sender, instance, created, raw=False, **kwargs):
     ProcessSavedRevisionAction(instance).execute()
 
 
+def sync_administrator_access(sender, instance, raw=False, **kwargs):
+    """An appointed (or dismissed) delegated administrator gains (or loses) the admin."""
+    if raw:
+        return
+    SyncAdministratorAccessAction(instance.user).execute()
+
+
 def connect():
     post_save.connect(
         process_saved_revision, sender=Revision, dispatch_uid="statements_saved_revision"
@@ -64,3 +72,9 @@ def connect():
     post_save.connect(
         ensure_approver_group, sender=Government, dispatch_uid="government_approver_group"
     )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            sync_administrator_access,
+            sender=GovernmentAdministrator,
+            dispatch_uid=f"government_administrator_access_{signal is post_save}",
+        )

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from . import notifications, outbox
+from .actions.accounts import SuspendUnusedAccountsAction
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.signoff import RemindSignatoriesAction
 from .clock import db_now, eta_window
@@ -122,3 +123,9 @@ def deliver_release_effects_task():
     """Retry the side effects of releases that failed or never ran after the commit
     (the outbox); the release clock runs the same sweep without the worker."""
     return outbox.deliver_due()
+
+
+@shared_task(name="statements.tasks.suspend_unused_accounts_task")
+def suspend_unused_accounts_task():
+    """Hourly: warn, then suspend, accounts nobody has used for weeks (idempotent)."""
+    return SuspendUnusedAccountsAction().execute()

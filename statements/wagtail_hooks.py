@@ -14,10 +14,12 @@ from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .actions.people import LOG_ACTIONS as PEOPLE_LOG_ACTIONS
 from .models import (
     AgencyAssignment,
     Approval,
     Government,
+    GovernmentAdministrator,
     MediaContact,
     Release,
     StatementPage,
@@ -27,6 +29,7 @@ from .permissions import (
     can_see_release_queue,
     can_see_translation_status,
     limit_to_agency,
+    may_manage_any_people,
     translator_languages,
 )
 from .queries.signoff import awaiting_governments_of
@@ -36,6 +39,7 @@ from .views.exchange import (
     ExportTranslationView,
     ImportTranslationView,
 )
+from .views.people import people_admin_urls
 from .views.release import (
     CancelReleaseView,
     ConfirmReleaseView,
@@ -104,8 +108,23 @@ class AgencyAssignmentViewSet(SnippetViewSet):
     ]
 
 
+class GovernmentAdministratorViewSet(SnippetViewSet):
+    """Administrators (superusers) appoint each government's delegated administrators."""
+
+    model = GovernmentAdministrator
+    icon = "group"
+    menu_label = _("Government administrators")
+    list_display = ["user", "government", "may_grant_approver", "may_grant_drafter"]
+
+
 class NewsroomViewSetGroup(SnippetViewSetGroup):
-    items = (GovernmentViewSet, MediaContactViewSet, TopicViewSet, AgencyAssignmentViewSet)
+    items = (
+        GovernmentViewSet,
+        MediaContactViewSet,
+        TopicViewSet,
+        AgencyAssignmentViewSet,
+        GovernmentAdministratorViewSet,
+    )
     menu_icon = "globe"
     menu_label = _("Newsroom")
     menu_name = "newsroom"
@@ -417,6 +436,25 @@ def register_release_queue_menu_item():
     return ReleaseQueueMenuItem(
         _("Release queue"), reverse("statements_release_queue"), icon_name="time", order=260
     )
+
+
+class PeopleMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_manage_any_people(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_people_menu_item():
+    return PeopleMenuItem(_("People"), reverse("statements_people"), icon_name="group", order=270)
+
+
+hooks.register("register_admin_urls", people_admin_urls)
+
+
+@hooks.register("register_log_actions")
+def register_people_log_actions(actions):
+    for name, label, message in PEOPLE_LOG_ACTIONS:
+        actions.register_action(name, label, message)
 
 
 @hooks.register("before_edit_page")

@@ -88,6 +88,9 @@ ENV_LOG_LEVEL = _env_str("LOG_LEVEL").upper()
 ENV_DATABASE_POOL_SIZE = _env_int("DATABASE_POOL_SIZE", 10)
 ENV_PUBLIC_CACHE_SECONDS = _env_int("PUBLIC_CACHE_SECONDS", 30)
 ENV_RELEASE_WAIT_MS = _env_int("RELEASE_WAIT_MS", 2000)
+ENV_ACCOUNT_SUSPEND_AFTER_DAYS = _env_int("ACCOUNT_SUSPEND_AFTER_DAYS", 45)
+ENV_ACCOUNT_SUSPEND_WARNING_DAYS = _env_int("ACCOUNT_SUSPEND_WARNING_DAYS", 7)
+ENV_ACCOUNT_SUSPEND_EXEMPT = _env_list("ACCOUNT_SUSPEND_EXEMPT")
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -327,6 +330,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.deliver_release_effects_task",
         "schedule": float(ENV_RELEASE_EFFECT_RETRY_SECONDS),
     },
+    "suspend-unused-accounts": {
+        "task": "statements.tasks.suspend_unused_accounts_task",
+        "schedule": 60 * 60.0,
+    },
 }
 
 # --- Release -------------------------------------------------------------------
@@ -360,6 +367,22 @@ COMMUNIQUE_RELEASE_EFFECT_RETRY_SECONDS = max(ENV_RELEASE_EFFECT_RETRY_SECONDS, 
 COMMUNIQUE_HEALTH_TOKEN = ENV_HEALTH_TOKEN
 # Unconfirmed subscriptions (and their addresses) are deleted after this many days.
 COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
+
+# --- People --------------------------------------------------------------------
+# Accounts unused (no sign-in since joining or the last sign-in) for this many days are
+# suspended, after a warning e-mail WARNING_DAYS before; every account, superusers
+# included, except the usernames in ACCOUNT_SUSPEND_EXEMPT (a break-glass
+# administrator). docs/security-people.md.
+if ENV_ACCOUNT_SUSPEND_AFTER_DAYS < 1 or not (
+    0 <= ENV_ACCOUNT_SUSPEND_WARNING_DAYS < ENV_ACCOUNT_SUSPEND_AFTER_DAYS
+):
+    raise ImproperlyConfigured(
+        "ACCOUNT_SUSPEND_AFTER_DAYS must be 1 or more and ACCOUNT_SUSPEND_WARNING_DAYS "
+        "0 or more and fewer"
+    )
+ACCOUNT_SUSPEND_AFTER_DAYS = ENV_ACCOUNT_SUSPEND_AFTER_DAYS
+ACCOUNT_SUSPEND_WARNING_DAYS = ENV_ACCOUNT_SUSPEND_WARNING_DAYS
+ACCOUNT_SUSPEND_EXEMPT = ENV_ACCOUNT_SUSPEND_EXEMPT
 
 # --- Logging -------------------------------------------------------------------
 # One console handler in every environment: the process supervisor (run_newsroom's

@@ -3,6 +3,7 @@ from .effects import ReleaseEffect
 from .governments import Government, GovernmentSocialLink
 from .languages import AgencyAssignment, LanguageDrop, SourceSync, TranslationNotice
 from .pages import StatementPage, StatementType
+from .people import AccountReview, GovernmentAdministrator, GovernmentMember, Invitation, Role
 from .release import PreviewAccess, PreviewLink, Release, ReleaseConfirmation, ReleasedPage
 from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
 from .site_pages import HomePage, NewsroomPage
@@ -17,10 +18,13 @@ from .topics import Topic
 from .workflow_tasks import GovernmentSignOffTask
 
 __all__ = [
+    "AccountReview",
     "AgencyAssignment",
     "Approval",
     "ChangeRequest",
     "Delivery",
+    "GovernmentAdministrator",
+    "GovernmentMember",
     "GovernmentSignOffTask",
     "PreviewAccess",
     "PreviewLink",
@@ -28,12 +32,14 @@ __all__ = [
     "ReleaseConfirmation",
     "ReleaseEffect",
     "ReleasedPage",
+    "Role",
     "RevisionFingerprint",
     "SignOffReminder",
     "SourceSync",
     "Government",
     "GovernmentSocialLink",
     "HomePage",
+    "Invitation",
     "LanguageDrop",
     "MediaContact",
     "NewsroomPage",

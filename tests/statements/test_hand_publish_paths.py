@@ -54,6 +54,7 @@ OTHER_PARAMS = {
     "doc_id": ["1"],
     "collection_id": ["1"],
     "redirect_id": ["1"],
+    "invitation_id": ["1"],
     "session_id": ["1"],
     "uploaded_file_id": ["1"],
     "task_id": ["1"],

@@ -86,6 +86,20 @@ def check_one_demo_user_per_role(client):
         f"approver-{code}"
         for code in ("de", "au", "ca", "us", "fr", "it", "jp", "nz", "nl", "kr", "gb")
     } <= users
+    check_canadas_people_have_a_delegated_administrator(client)
+
+
+def check_canadas_people_have_a_delegated_administrator(client):
+    from statements.permissions import is_drafter_of
+
+    canada = Government.objects.filter(code="CA").first()
+    assert is_drafter_of(get_user_model().objects.get(username="drafter"), canada)
+    client.force_login(get_user_model().objects.get(username="people-ca"))
+    people = client.get("/admin/people/CA/")
+    assert people.status_code == 200
+    assert "translator-fr@demo.communique.invalid" in people.content.decode()
+    assert client.get("/admin/people/JP/").url == "/admin/"  # not Japan's
+    client.logout()
 
 
 def check_more_statements_of_other_types_and_languages(client):

@@ -28,11 +28,14 @@ from statements.demo import topics as demo_topics
 from statements.management.demo_pipeline import DEMO_PASSWORD, PipelineLoader, demo_key
 from statements.models import (
     Government,
+    GovernmentAdministrator,
+    GovernmentMember,
     GovernmentSignOffTask,
     GovernmentSocialLink,
     HomePage,
     MediaContact,
     NewsroomPage,
+    Role,
     StatementContact,
     StatementPage,
     StatementRelatedLink,
@@ -339,7 +342,39 @@ class Command(PipelineLoader, BaseCommand):
             group = government.approver_group
             group.permissions.add(access_admin)
             make_user(f"approver-{code.lower()}", "Approver", government.short_name, [group])
+        self.load_people(governments, users, make_user)
         return users
+
+    def load_people(self, governments, users, make_user):
+        """Whose people the demo accounts are: the drafter is Canada's press office (the
+        lead), each translator translates for every government of its language, and
+        Canada's people are managed by a delegated administrator."""
+        canada = governments["CA"]
+
+        def member(user, government, role, language_code=""):
+            GovernmentMember.objects.get_or_create(
+                user=user,
+                government_key=government.translation_key,
+                role=role,
+                language_code=language_code,
+                defaults={"government": government},
+            )
+
+        member(users["drafter"], canada, Role.DRAFTER)
+        for government in governments.values():
+            for code in government.languages or []:
+                if f"translator-{code}" in users:
+                    member(users[f"translator-{code}"], government, Role.TRANSLATOR, code)
+        GovernmentAdministrator.objects.get_or_create(
+            user=make_user("people-ca", "Paul", "People"),
+            government_key=canada.translation_key,
+            defaults={
+                "government": canada,
+                "may_grant_approver": True,
+                "may_grant_drafter": True,
+                "may_grant_translator": True,
+            },
+        )
 
     # --- statements --------------------------------------------------------------------
     def load_statement(self, spec, newsrooms, governments, contacts, topics, users):

@@ -236,6 +236,7 @@ class Command(BaseCommand):
             "  drafter          drafter (lead government's press office)",
             "  translator-fr    translator, one per language (translator-de, translator-ja, ...)",
             "  approver-ca      approver, one per government (approver-jp, approver-de, ...)",
+            "  people-ca        Canada's delegated administrator (invites Canada's people)",
             f"supervisord restarts any of {', '.join(programs)} that exits, and logs it",
             f"  here and in {log}.",
             "Press Ctrl-C to stop.",
