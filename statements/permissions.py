@@ -7,11 +7,13 @@ actions, the workflow task and the page's permission tester all ask here.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import Translation
 
-from .models import AgencyAssignment, Government
+from .models import AgencyAssignment, Government, StatementPage
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
 
@@ -129,6 +131,71 @@ def limit_to_agency(user, statements):
         return statements
     keys = assignments.filter(until__gte=timezone.localdate()).values("statement__translation_key")
     return statements.filter(translation_key__in=keys)
+
+
+# --- a role in a statement ---------------------------------------------------------------
+
+
+def _sources():
+    """Statements as first written: every language version shares its source's key."""
+    is_translation = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+    )
+    return StatementPage.objects.annotate(_is_translation=Exists(is_translation)).filter(
+        _is_translation=False
+    )
+
+
+def under_embargo():
+    """Language versions whose words are not all public: never released, or holding a
+    draft (a correction) the public has not seen. Released words are public anyway."""
+    return StatementPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
+
+
+def has_role_in(user, statement):
+    """True when ``user`` has a part in ``statement`` (any of its language versions):
+    an administrator; a drafter who may edit it (its lead government's press office,
+    by Wagtail's page permissions); an approver of one of its signatories; or a
+    translator into one of the languages it needs, narrowed by agency assignments."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    source = _sources().filter(translation_key=statement.translation_key).first()
+    if source is None:
+        return False
+    if may_edit_statement(user, source) or governments_approved_by(
+        user, source.signatory_governments()
+    ):
+        return True
+    languages = set(translator_languages(user)) & set(source.required_languages())
+    return bool(languages) and agency_allows(user, source.translation_key)
+
+
+def statements_with_role(user):
+    """The language versions under embargo that ``user`` has a role in, as one queryset.
+
+    Whether one has a role reads each statement's latest words (its signatories live in
+    the draft revision), so the statements under embargo are read once here and the
+    answer is a filter on their keys that any queryset of pages can take.
+    """
+    pending = under_embargo()
+    if not user.is_authenticated or not user.is_active:
+        return pending.none()
+    if user.is_superuser:
+        return pending
+    keys = {
+        source.translation_key
+        for source in _sources().filter(translation_key__in=pending.values("translation_key"))
+        if has_role_in(user, source)
+    }
+    return pending.filter(translation_key__in=keys)
+
+
+def statements_hidden_from(user):
+    """The language versions under embargo that ``user`` has no role in: what no admin
+    screen may show them. Filter pages with ``.exclude(pk__in=...)`` of this."""
+    return under_embargo().exclude(pk__in=statements_with_role(user).values("pk"))
 
 
 # --- screens ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from .permissions import (
     can_see_release_queue,
     can_see_translation_status,
     limit_to_agency,
+    statements_hidden_from,
     translator_languages,
 )
 from .queries.signoff import awaiting_governments_of
@@ -168,6 +169,16 @@ class AwaitingYourGovernmentPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_government_panel(request, panels):
     panels.append(AwaitingYourGovernmentPanel(request.user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+@hooks.register("construct_explorer_page_queryset")
+def hide_statements_without_a_role(*args):
+    """The chooser (browsing and search) and the explorer list no statement under
+    embargo to a user with no role in it; Wagtail passes (pages, request) to one and
+    (parent, pages, request) to the other."""
+    pages, request = args[-2], args[-1]
+    return pages.exclude(pk__in=statements_hidden_from(request.user).values("pk"))
 
 
 @hooks.register("before_delete_page")

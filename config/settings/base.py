@@ -146,6 +146,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth: an admin URL naming a statement under embargo is a 404 to a user
+    # with no role in it (docs/security-surfaces.md).
+    "statements.admin_embargo.AdminEmbargoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
