@@ -424,6 +424,9 @@ COMMUNIQUE_BASE_URL = ENV_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents only through Wagtail's view, so the embargo hook (before_serve_document)
+# sees every download; /media/documents/ is not served (newsroom.views.media).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # An upload Willow recognises but cannot read (a GIF header before HTML) is a form
 # error, not a 500 (statements/forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "statements.forms.ImageForm"
