@@ -1,5 +1,6 @@
 """One gate in front of every admin URL that names a page: a statement under embargo is
-not found (404) by a user with no role in it (``statements.permissions.has_role_in``).
+refused (403, as Wagtail's own admin refusals) to a user with no role in it
+(``statements.permissions.has_role_in``).
 
 Wagtail's own page views check edit and publish rights, but several of them show a
 page's title before they do (a move confirmation, a bulk action's list of the pages one
@@ -10,7 +11,7 @@ list bulk actions and choosers take, and asks once. Listings without an id are
 filtered where they are built (statements.wagtail_hooks, wagtail_localize_compat).
 """
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from wagtail_localize.models import Translation, TranslationSource
 
 from .models import Release
@@ -70,5 +71,5 @@ class AdminEmbargoMiddleware:
             return None
         hidden = statements_hidden_from(request.user)
         if hidden.filter(pk__in=pages).exists() or hidden.filter(translation_key__in=keys).exists():
-            raise Http404
+            raise PermissionDenied
         return None
