@@ -9,6 +9,7 @@ LANGUAGE_NEUTRAL_PREFIXES = (
     "/preview/",
     "/health/",
     "/documents/",
+    "/media/",
     "/sitemap.xml",
     "/robots.txt",
 )

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.urls import localized_urlpatterns as newsroom_localized_urlpatterns
 from newsroom.urls import urlpatterns as newsroom_urlpatterns
+from newsroom.views.media import media
 from statements.views.gates import gated_admin_urls
 from statements.views.health import health
 from statements.views.people import invitation_urls
@@ -23,12 +24,10 @@ urlpatterns = [
     *newsroom_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploaded images in every environment, through the embargo check (never
+    # django.conf.urls.static, which would serve them around it under DEBUG).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="media"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
     *newsroom_localized_urlpatterns,

@@ -48,6 +48,10 @@ def _document_urls(subject):
     return [subject.document_url] if subject.document_url else []
 
 
+def _image_urls(subject):
+    return subject.image_urls
+
+
 def _feed_urls(subject):
     base = f"/{subject.language}/feeds/"
     return [base + "rss/", base + "atom/", base + "rss/?type=" + subject.statement_type]
@@ -110,6 +114,13 @@ CHANNELS = [
         "file",
         _document_urls,
         prefixes=("documents/",),
+        shows_after=("file",),
+    ),
+    Channel(
+        "uploaded images and their renditions",
+        "file",
+        _image_urls,
+        prefixes=("media/",),
         shows_after=("file",),
     ),
     Channel(

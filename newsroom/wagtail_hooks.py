@@ -4,14 +4,13 @@ from django.http import Http404
 from wagtail import hooks
 
 from . import subscription_admin  # noqa: F401 - registers the superusers-only subscriber list
-from .embargo import document_is_embargoed
+from .embargo import may_see_file
 
 
 @hooks.register("before_serve_document")
 def keep_embargoed_documents_private(document, request):
-    """A document used only by unreleased statements is not served to the public."""
-    if document_is_embargoed(document) and not (
-        request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
-    ):
+    """A document that unreleased statements use is served only to people with a role
+    in one of them, until a statement using it is released."""
+    if not may_see_file(request.user, document, "document"):
         raise Http404
     return None

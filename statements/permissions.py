@@ -7,11 +7,22 @@ actions, the workflow task and the page's permission tester all ask here.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import Translation
 
-from .models import AgencyAssignment, Government, GovernmentAdministrator, GovernmentMember, Role
+from .models import (
+    AgencyAssignment,
+    Government,
+    GovernmentAdministrator,
+    GovernmentMember,
+    LanguageDrop,
+    Role,
+    StatementPage,
+    StatementSignatory,
+)
 
 TRANSLATOR_GROUP_PREFIX = "Translators: "
 DRAFTERS_GROUP = "Drafters"
@@ -243,6 +254,116 @@ def people_of(government):
         Role.DRAFTER: [(m.user, "") for m in rows if m.role == Role.DRAFTER],
         Role.TRANSLATOR: [(m.user, m.language_code) for m in rows if m.role == Role.TRANSLATOR],
     }
+
+
+# --- a role in a statement ---------------------------------------------------------------
+
+
+def _sources():
+    """Statements as first written: every language version shares its source's key."""
+    is_translation = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+    )
+    return StatementPage.objects.annotate(_is_translation=Exists(is_translation)).filter(
+        _is_translation=False
+    )
+
+
+def under_embargo():
+    """Language versions whose words are not all public: never released, or holding a
+    draft (a correction) the public has not seen. Released words are public anyway."""
+    return StatementPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
+
+
+def has_role_in(user, statement):
+    """True when ``user`` has a part in ``statement`` (any of its language versions):
+    an administrator; a drafter who may edit it (its lead government's press office,
+    by Wagtail's page permissions); an approver of one of its signatories; or a
+    translator into one of the languages it needs, narrowed by agency assignments."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    sources = _sources().filter(translation_key=statement.translation_key)
+    return statement.translation_key in _keys_with_role(user, sources)
+
+
+def _signatory_ids(sources):
+    """{source pk: government ids} from each source's latest words: the draft revision
+    when it holds unpublished changes (as ``signatory_governments``), else the rows."""
+    found, from_rows = {}, []
+    for source in sources:
+        if source.has_unpublished_changes and source.latest_revision is not None:
+            rows = source.latest_revision.content.get("signatories") or []
+            found[source.pk] = {row.get("government") for row in rows} - {None}
+        else:
+            from_rows.append(source.pk)
+    for page_id, government_id in StatementSignatory.objects.filter(
+        page_id__in=from_rows
+    ).values_list("page_id", "government_id"):
+        found.setdefault(page_id, set()).add(government_id)
+    return found
+
+
+def _keys_with_role(user, sources):
+    """The translation keys of ``sources`` that a non-superuser ``user`` has a role in,
+    in the same few queries however many statements there are."""
+    sources = list(sources.select_related("locale", "latest_revision"))
+    editable = set(
+        PagePermissionPolicy()
+        .instances_user_has_any_permission_for(user, {"change"})
+        .filter(pk__in=[source.pk for source in sources])
+        .values_list("pk", flat=True)
+    )
+    signatories = _signatory_ids(sources)
+    governments = {
+        g.pk: g for g in Government.objects.filter(pk__in=set().union(*signatories.values(), set()))
+    }
+    groups = approver_group_ids(user)
+    mine = set(translator_languages(user))
+    dropped = {}
+    for page_id, code in LanguageDrop.objects.filter(
+        page_id__in=[source.pk for source in sources]
+    ).values_list("page_id", "language_code"):
+        dropped.setdefault(page_id, set()).add(code)
+    assigned = None
+    if mine and AgencyAssignment.objects.filter(user=user).exists():
+        assigned = set(limit_to_agency(user, _sources()).values_list("translation_key", flat=True))
+    keys = set()
+    for source in sources:
+        signing = [governments[pk] for pk in signatories.get(source.pk, ()) if pk in governments]
+        needed = {code for g in signing for code in (g.languages or [])}
+        needed -= {source.locale.language_code} | dropped.get(source.pk, set())
+        if (
+            source.pk in editable
+            or any(g.approver_group_id in groups for g in signing)
+            or (mine & needed and (assigned is None or source.translation_key in assigned))
+        ):
+            keys.add(source.translation_key)
+    return keys
+
+
+def statements_with_role(user):
+    """The language versions under embargo that ``user`` has a role in, as one queryset.
+
+    Whether one has a role reads each statement's latest words (its signatories live in
+    the draft revision), so the statements under embargo are read together here, in a
+    fixed number of queries, and the answer is a filter on their keys that any queryset
+    of pages can take.
+    """
+    pending = under_embargo()
+    if not user.is_authenticated or not user.is_active:
+        return pending.none()
+    if user.is_superuser:
+        return pending
+    sources = _sources().filter(translation_key__in=pending.values("translation_key"))
+    return pending.filter(translation_key__in=_keys_with_role(user, sources))
+
+
+def statements_hidden_from(user):
+    """The language versions under embargo that ``user`` has no role in: what no admin
+    screen may show them. Filter pages with ``.exclude(pk__in=...)`` of this."""
+    return under_embargo().exclude(pk__in=statements_with_role(user).values("pk"))
 
 
 # --- screens ------------------------------------------------------------------------------

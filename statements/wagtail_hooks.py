@@ -14,7 +14,7 @@ from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .actions.people import LOG_ACTIONS as PEOPLE_LOG_ACTIONS
+from . import people_hooks  # noqa: F401 - registers the People screens, menu item and log actions
 from .models import (
     AgencyAssignment,
     Approval,
@@ -29,7 +29,7 @@ from .permissions import (
     can_see_release_queue,
     can_see_translation_status,
     limit_to_agency,
-    may_manage_any_people,
+    statements_hidden_from,
     translator_languages,
 )
 from .queries.signoff import awaiting_governments_of
@@ -39,7 +39,6 @@ from .views.exchange import (
     ExportTranslationView,
     ImportTranslationView,
 )
-from .views.people import people_admin_urls
 from .views.release import (
     CancelReleaseView,
     ConfirmReleaseView,
@@ -187,6 +186,16 @@ class AwaitingYourGovernmentPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_government_panel(request, panels):
     panels.append(AwaitingYourGovernmentPanel(request.user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+@hooks.register("construct_explorer_page_queryset")
+def hide_statements_without_a_role(*args):
+    """The chooser (browsing and search) and the explorer list no statement under
+    embargo to a user with no role in it; Wagtail passes (pages, request) to one and
+    (parent, pages, request) to the other."""
+    pages, request = args[-2], args[-1]
+    return pages.exclude(pk__in=statements_hidden_from(request.user).values("pk"))
 
 
 @hooks.register("before_delete_page")
@@ -436,25 +445,6 @@ def register_release_queue_menu_item():
     return ReleaseQueueMenuItem(
         _("Release queue"), reverse("statements_release_queue"), icon_name="time", order=260
     )
-
-
-class PeopleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_manage_any_people(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_people_menu_item():
-    return PeopleMenuItem(_("People"), reverse("statements_people"), icon_name="group", order=270)
-
-
-hooks.register("register_admin_urls", people_admin_urls)
-
-
-@hooks.register("register_log_actions")
-def register_people_log_actions(actions):
-    for name, label, message in PEOPLE_LOG_ACTIONS:
-        actions.register_action(name, label, message)
 
 
 @hooks.register("before_edit_page")

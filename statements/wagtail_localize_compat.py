@@ -22,10 +22,10 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.views import convert, edit_translation, update_translations
+from wagtail_localize.views import convert, edit_translation, report, update_translations
 
 from .models import SourceSync, StatementPage
-from .permissions import may_edit_statement
+from .permissions import may_edit_statement, statements_hidden_from
 from .validators import control_character_in
 
 
@@ -176,8 +176,22 @@ def _refuse_control_characters(view):
     return gated
 
 
+class TranslationsReportView(report.TranslationsReportView):
+    """wagtail-localize's report lists every translation, whoever asks: it leaves out
+    statements under embargo that the user has no role in."""
+
+    def get_queryset(self):
+        hidden = statements_hidden_from(self.request.user).values("translation_key")
+        return super().get_queryset().exclude(source__object_id__in=hidden)
+
+
 def gated_urls():
     return [
+        path("admin/localize/reports/translations/", TranslationsReportView.as_view()),
+        path(
+            "admin/localize/reports/translations/results/",
+            TranslationsReportView.as_view(results_only=True),
+        ),
         path(
             "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
             _refuse_control_characters(edit_translation.edit_string_translation),

@@ -149,6 +149,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After auth: an admin URL naming a statement under embargo is a 404 to a user
+    # with no role in it (docs/security-surfaces.md).
+    "statements.admin_embargo.AdminEmbargoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -444,6 +447,9 @@ COMMUNIQUE_BASE_URL = ENV_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents only through Wagtail's view, so the embargo hook (before_serve_document)
+# sees every download; /media/documents/ is not served (newsroom.views.media).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # An upload Willow recognises but cannot read (a GIF header before HTML) is a form
 # error, not a 500 (statements/forms.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "statements.forms.ImageForm"

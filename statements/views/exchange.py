@@ -13,6 +13,7 @@ from .. import exchange
 from ..actions.base import ActionRefused
 from ..actions.translation import ImportTranslationFileAction
 from ..models import StatementPage
+from ..permissions import may_edit_statement
 from ..queries.translation import source_statement_of
 from ..wagtail_localize_compat import source_for
 from .frame import PageScreenMixin
@@ -68,7 +69,9 @@ class ExportAllTranslationsView(View):
         if file_format not in exchange.FORMATS:
             raise Http404
         statement = get_object_or_404(StatementPage, pk=page_id)
-        if statement.is_translation or not statement.permissions_for_user(request.user).can_edit():
+        # Every language's words in one file: the statement's own editors', not the
+        # workflow's reviewers (Wagtail lends them edit rights while they review).
+        if statement.is_translation or not may_edit_statement(request.user, statement):
             raise PermissionDenied
         source = source_for(statement)
         translations = (

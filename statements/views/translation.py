@@ -14,7 +14,13 @@ from ..actions.base import ActionRefused
 from ..actions.translation import DropLanguageAction, UpdateTranslationsAction
 from ..forms import DropLanguageForm, TranslationStatusFilterForm
 from ..models import StatementPage
-from ..permissions import can_see_translation_status, limit_to_agency, translator_languages
+from ..permissions import (
+    can_see_translation_status,
+    limit_to_agency,
+    may_edit_statement,
+    statements_hidden_from,
+    translator_languages,
+)
 from ..queries.translation import build_matrix, statement_of, statements_in_progress
 from ..wagtail_localize_compat import source_changes
 from .frame import AdminScreenMixin, PageScreenMixin
@@ -30,7 +36,9 @@ class TranslationStatusView(AdminScreenMixin, View):
             raise PermissionDenied
         mine = translator_languages(request.user)
         form = TranslationStatusFilterForm(request.GET or None, my_languages=mine)
-        statements = statements_in_progress()
+        statements = statements_in_progress().exclude(
+            pk__in=statements_hidden_from(request.user).values("pk")
+        )
         languages_filter = None
         if form.is_valid():
             data = form.cleaned_data
@@ -73,7 +81,9 @@ class StatementLanguagesMixin(PageScreenMixin):
         # A translation's languages are its source's: run as a source, "Update
         # translations" would translate the translation back over the released source.
         self.statement = statement_of(page) or page
-        if not self.statement.permissions_for_user(request.user).can_edit():
+        # The statement's own editors: not the approvers Wagtail's workflow lends edit
+        # rights to while they review.
+        if not may_edit_statement(request.user, self.statement):
             raise PermissionDenied
         return super().dispatch(request, page_id, *args, **kwargs)
 

@@ -8,10 +8,13 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.urls import get_resolver
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from newsroom.channels import CHANNELS, NOT_CHANNELS
 from statements.actions.release import ReleaseStatementAction
@@ -36,6 +39,7 @@ class Subject:
     slug: str = SLUG
     linking_path: str = ""
     document_url: str = ""
+    image_urls: list = field(default_factory=list)
     preview_urls: list = field(default_factory=list)
 
 
@@ -47,6 +51,9 @@ def embargoed(governments):
         title="Annex on maritime monitoring",
         file=ContentFile(b"annex", name="embargoed-annex.txt"),
     )
+    image = get_image_model().objects.create(
+        title="Monitoring map", file=get_test_image_file(filename="embargoed-map.png")
+    )
     statement, drafter, _approvers = factories.ready_for_release(
         newsrooms["en"],
         governments,
@@ -56,8 +63,12 @@ def embargoed(governments):
         body=[
             ("paragraph", f"<p>{SENTENCE}</p>"),
             ("document", {"document": document, "title": "Annex"}),
+            ("image", {"image": image, "alt_text": "A map", "caption": ""}),
         ],
     )
+    for cache in caches.all():  # renditions are cached by image id, which tests reuse
+        cache.clear()
+    image_urls = [image.file.url, image.get_rendition("width-10").url]
     # An already released statement links to the embargoed one.
     linking = factories.make_statement(
         newsrooms["en"],
@@ -90,6 +101,7 @@ def embargoed(governments):
                 statement_type=statement.statement_type,
                 linking_path="/en/newsroom/earlier-statement/" if code == "en" else "",
                 document_url=document.url,
+                image_urls=image_urls,
                 preview_urls=[
                     f"/admin/pages/{page.pk}/edit/preview/",
                     f"/admin/pages/{page.pk}/view_draft/",
