@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported once the apps are loaded: the signal handler's module reads settings.
         from django.contrib.auth.signals import user_logged_in
 
         from .sessions import stamp_login

@@ -85,9 +85,7 @@ def enrol_totp(request):
         return redirect(reverse("accounts_mfa:verify") + "?next=" + reverse("accounts_mfa:enrol"))
     device = (
         TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("-pk").first()
-    ) or TOTPDevice.objects.create(
-        user=request.user, name=_("Authenticator app"), confirmed=False
-    )
+    ) or TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):

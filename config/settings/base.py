@@ -529,6 +529,9 @@ COMMUNIQUE_LOGIN_IP_FAILURE_LIMIT = max(ENV_LOGIN_IP_FAILURE_LIMIT, AXES_FAILURE
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# The log names the account and the address of every failure and lockout (never the
+# password): that is what an administrator needs to answer "why am I locked out?".
+AXES_SENSITIVE_PARAMETERS = []
 AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # The client's address: REMOTE_ADDR, or the header a trusted proxy sets when
