@@ -108,3 +108,26 @@ def test_behind_a_configured_proxy_one_locked_client_does_not_lock_the_others(
     assert blocked.status_code == 429
     other = sign_in(client, "translator-fr", address=proxy, HTTP_X_FORWARDED_FOR="203.0.113.6")
     assert other.status_code == 302
+
+
+def test_a_superuser_unlocks_an_account_on_the_admin_screen(client, translator, site_tree):
+    fail(client, "translator-fr", 6)
+    drafter = factories.drafter()
+    client.force_login(drafter)
+    assert client.get("/admin/locked-sign-ins/").status_code != 200
+    client.post("/admin/locked-sign-ins/unlock/", {"username": "translator-fr"})
+    assert AccessAttempt.objects.filter(username="translator-fr").exists()
+
+    admin = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    screen = client.get("/admin/locked-sign-ins/")
+    assert screen.status_code == 200
+    assert "translator-fr" in screen.text
+    unlocked = client.post(
+        "/admin/locked-sign-ins/unlock/", {"username": "translator-fr"}, follow=True
+    )
+    assert "translator-fr is unlocked." in unlocked.text
+    assert "translator-fr" not in client.get("/admin/locked-sign-ins/").text.split("<main")[1]
+
+    client.post("/admin/logout/")
+    assert sign_in(client, "translator-fr").status_code == 302
