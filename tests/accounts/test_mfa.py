@@ -159,3 +159,15 @@ def test_relaxed_settings_let_a_drafter_in_and_every_admin_page_says_so(
     response = client.get(PAGES)
     assert response.status_code == 200
     assert "switched off by the development settings" in response.text
+
+
+def test_enrolment_speaks_the_interface_language_and_offers_passkeys(client, site_tree):
+    factories.drafter()
+    sign_in(client, "drafter")
+    french = client.get("/admin/mfa/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Utiliser une application d’authentification" in french.text
+    passkey = client.get("/admin/mfa/passkey/")
+    assert passkey.status_code == 200
+    assert 'id="otp_webauthn_config"' in passkey.text
+    assert "/admin/mfa/webauthn/registration/begin/" in passkey.text
+    assert "django_otp_webauthn/otp_webauthn_register.js" in passkey.text
