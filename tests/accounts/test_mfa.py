@@ -1,6 +1,7 @@
 """MFA in the admin: who must enrol, enrolment, verification, recovery codes."""
 
 import pytest
+from django.core.management import call_command
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -171,3 +172,11 @@ def test_enrolment_speaks_the_interface_language_and_offers_passkeys(client, sit
     assert 'id="otp_webauthn_config"' in passkey.text
     assert "/admin/mfa/webauthn/registration/begin/" in passkey.text
     assert "django_otp_webauthn/otp_webauthn_register.js" in passkey.text
+
+
+def test_reset_mfa_lets_someone_who_lost_everything_enrol_again(client, enrolled_drafter):
+    sign_in(client, "drafter")
+    assert client.get(PAGES)["Location"].startswith("/admin/mfa/verify/")
+    call_command("reset_mfa", "drafter")
+    assert client.get(PAGES)["Location"].startswith("/admin/mfa/?next=")
+    assert client.get("/admin/mfa/app/").status_code == 200
