@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -546,13 +546,16 @@ COMMUNIQUE_SESSION_MAX_SECONDS = SESSION_COOKIE_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy: strict on public pages; the admin's policy is what Wagtail 8
-# needs (COMMUNIQUE_ADMIN_CSP, chosen by path in accounts.middleware).
+# Content-Security-Policy: strict on public pages (no inline code at all); the admin's
+# policy is what Wagtail 8 needs (COMMUNIQUE_ADMIN_CSP, chosen by path in accounts.middleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
+        # No nonce: rendered pages are cached and replayed (newsroom/page_cache.py), so a
+        # nonce in the HTML would not match the next response's header. Script and style
+        # come from static files; tests/accounts/test_headers.py keeps templates so.
+        "script-src": [SELF],
+        "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

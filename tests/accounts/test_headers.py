@@ -54,3 +54,31 @@ def test_the_admin_policy_is_the_one_wagtail_needs(client, site_tree):
     edit = client.get("/admin/pages/")
     assert edit.status_code == 200
     assert directives(edit)["frame-ancestors"] == ["'self'"]
+
+
+def test_a_page_answered_from_the_cache_has_the_headers_too(client, site_tree, page_cache):
+    first = client.get("/en/")
+    again = client.get("/en/")
+    assert again.status_code == 200
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in again["Content-Security-Policy"]
+    assert again["Permissions-Policy"] == first["Permissions-Policy"]
+
+
+def test_wagtail_still_writes_inline_script_on_the_editor_so_the_admin_allows_it(
+    client, site_tree, governments
+):
+    """The reason for the admin's 'unsafe-inline' (docs/security-accounts.md): when this
+    fails, Wagtail stopped writing inline script and the admin policy can drop it."""
+    ca = governments["CA"]
+    statement = factories.make_statement(site_tree["newsrooms"]["en"], [ca], lead=ca)
+    client.force_login(factories.UserFactory(username="root", is_superuser=True))
+    edit = client.get(f"/admin/pages/{statement.pk}/edit/")
+    assert edit.status_code == 200
+    inline = [
+        attrs
+        for attrs in re.findall(r"<script([^>]*)>", edit.text)
+        if "src=" not in attrs and "json" not in attrs
+    ]
+    assert inline, "no inline <script> left on the editor"
+    assert "'unsafe-inline'" in directives(edit)["script-src"]
