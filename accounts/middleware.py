@@ -76,7 +76,8 @@ class MFARequiredMiddleware:
             return False
         if user.is_verified() or self._exempt(request):
             return False
-        return mfa_required(user)
+        # Whoever set up a factor uses it, required or not (a translator who chose to).
+        return mfa_required(user) or has_second_factor(user)
 
     def _redirect(self, request):
         name = "accounts_mfa:verify" if has_second_factor(request.user) else "accounts_mfa:enrol"

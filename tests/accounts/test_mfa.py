@@ -149,6 +149,14 @@ def test_translators_need_mfa_only_when_the_setting_says(client, site_tree, sett
     assert response["Location"].startswith("/admin/mfa/")
 
 
+def test_a_translator_who_chose_a_factor_is_asked_for_it(client, site_tree):
+    user = factories.translator("fr")
+    sign_in(client, "translator-fr")
+    assert client.get("/admin/").status_code == 200
+    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    assert client.get("/admin/")["Location"].startswith("/admin/mfa/verify/")
+
+
 def test_relaxed_settings_let_a_drafter_in_and_every_admin_page_says_so(
     client, site_tree, settings
 ):
