@@ -61,6 +61,8 @@ webauthn_urlpatterns = [
     ),
     path(
         "jsi18n/",
+        # Django adds LOCALE_PATHS: locale/*/djangojs.po completes the package's catalog,
+        # which ships only de, it and nl.
         JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
         name="js-i18n-catalog",
     ),

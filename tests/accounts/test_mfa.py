@@ -1,5 +1,7 @@
 """MFA in the admin: who must enrol, enrolment, verification, recovery codes."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -188,3 +190,13 @@ def test_reset_mfa_lets_someone_who_lost_everything_enrol_again(client, enrolled
     call_command("reset_mfa", "drafter")
     assert client.get(PAGES)["Location"].startswith("/admin/mfa/?next=")
     assert client.get("/admin/mfa/app/").status_code == 200
+
+
+def test_the_passkey_script_speaks_every_interface_language(client, site_tree):
+    factories.drafter()
+    sign_in(client, "drafter")
+    expected = {"fr": "Enregistrer une clé d’accès", "ja": "パスキーを登録", "de": "Passkey"}
+    for code, text in expected.items():
+        catalog = client.get("/admin/mfa/webauthn/jsi18n/", HTTP_ACCEPT_LANGUAGE=code)
+        assert catalog.status_code == 200
+        assert json.dumps(text)[1:-1] in catalog.text, code
