@@ -3,6 +3,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test import Client
 
 from newsroom import page_cache as cached_pages
 from tests import factories
@@ -15,6 +16,32 @@ def skip_or_fail(reason):
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def force_login_verifies_mfa(monkeypatch):
+    """``client.force_login`` stands for a full sign-in: password and second factor.
+
+    The test settings require MFA as production does, so an admin page would send a
+    force-logged-in drafter to enrolment. tests/accounts signs in through the forms
+    instead and proves what an unverified session may not reach.
+    """
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        # Imported here: a fixture of every test, it must not import models at collection.
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_static.models import StaticDevice
+
+        device, _created = StaticDevice.objects.get_or_create(
+            user=user, name="Test second factor", defaults={"confirmed": True}
+        )
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

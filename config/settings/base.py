@@ -5,9 +5,12 @@ only choose defaults and tighten what production needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -91,6 +94,15 @@ ENV_RELEASE_WAIT_MS = _env_int("RELEASE_WAIT_MS", 2000)
 ENV_ACCOUNT_SUSPEND_AFTER_DAYS = _env_int("ACCOUNT_SUSPEND_AFTER_DAYS", 45)
 ENV_ACCOUNT_SUSPEND_WARNING_DAYS = _env_int("ACCOUNT_SUSPEND_WARNING_DAYS", 7)
 ENV_ACCOUNT_SUSPEND_EXEMPT = _env_list("ACCOUNT_SUSPEND_EXEMPT")
+# Accounts (docs/security-accounts.md): unset MFA_REQUIRED means "this environment's default".
+ENV_MFA_REQUIRED = _env_bool("MFA_REQUIRED", None)
+ENV_MFA_FOR_TRANSLATORS = _env_bool("MFA_FOR_TRANSLATORS", False)
+ENV_CLIENT_IP_HEADER = _env_str("CLIENT_IP_HEADER")
+ENV_LOGIN_IP_FAILURE_LIMIT = _env_int("LOGIN_IP_FAILURE_LIMIT", 30)
+ENV_CSP_FRAME_SRC = _env_list(
+    "CSP_FRAME_SRC",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
 
 # Local state on a laptop: SQLite file, embedded broker, media, beat schedule.
 VAR_DIR = Path(ENV_VAR_DIR) if ENV_VAR_DIR else BASE_DIR / "var"
@@ -103,6 +115,8 @@ CSRF_TRUSTED_ORIGINS = ENV_CSRF_TRUSTED_ORIGINS
 REQUIRE_SERVICES = ENV_REQUIRE_SERVICES
 
 INSTALLED_APPS = [
+    # First: its templates extend Wagtail's admin ones of the same name (the MFA banner).
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -130,6 +144,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
+    "csp",
     # Last, so its ready() runs after Wagtail's admin has connected its signal handlers
     # (statements.wagtail_compat adjusts them). The public channels listen to it.
     "statements",
@@ -138,6 +158,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so a page answered from it gets this request's headers.
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, locale and auth: a cached page is answered without them (the
     # page was stored with the headers they added), and a request that carries a
@@ -148,12 +171,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After auth: an admin URL naming a statement under embargo is a 404 to a user
+    # Ends an idle or too-old session before anything acts on it, then asks for MFA.
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.MFARequiredMiddleware",
+    # After auth: an admin URL naming a statement under embargo is refused (403) to a user
     # with no role in it (docs/security-surfaces.md).
     "statements.admin_embargo.AdminEmbargoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -412,6 +441,8 @@ LOGGING = {
         # Django's own default sends these to a second console handler in DEBUG.
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "communique": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "INFO"},
+        # Every failed login, lockout and unlock (django-axes), whatever LOG_LEVEL says.
+        "axes": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "INFO"},
     },
 }
 
@@ -492,3 +523,100 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # Password logins in the admin and on the public site.
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Accounts: MFA, lockout, sessions, CSP (docs/security-accounts.md, ADR 0010) ----------
+# The axes backend first: it refuses a locked-out username or address before the
+# password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Administrators, drafters and approvers must verify a second factor in the admin;
+# translators (agency accounts among them) too when MFA_FOR_TRANSLATORS is set.
+# Production always requires it; dev relaxes it unless MFA_REQUIRED=1 (with a banner).
+COMMUNIQUE_MFA_REQUIRED = ENV_MFA_REQUIRED is not False
+COMMUNIQUE_MFA_FOR_TRANSLATORS = ENV_MFA_FOR_TRANSLATORS
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+# Browsers offer passkeys only to https:// origins and to http://localhost; on a laptop
+# served at http://127.0.0.1:8000 they work at http://localhost:8000.
+_base = urlsplit(ENV_BASE_URL)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"https://{_base.netloc}"
+    if _base.scheme == "https"
+    else f"http://localhost{':' + str(_base.port) if _base.port else ''}"
+]
+# A passkey is a second factor here, never a way round the password and the lockout.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+
+# GOV.UK Signon's rule: six failed sign-ins lock the account for an hour. An address
+# is locked separately after LOGIN_IP_FAILURE_LIMIT failures against any accounts,
+# higher so one office behind one address is not locked by a colleague's typos.
+AXES_FAILURE_LIMIT = 6
+COMMUNIQUE_LOGIN_IP_FAILURE_LIMIT = max(ENV_LOGIN_IP_FAILURE_LIMIT, AXES_FAILURE_LIMIT)
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The log names the account and the address of every failure and lockout (never the
+# password): that is what an administrator needs to answer "why am I locked out?".
+AXES_SENSITIVE_PARAMETERS = []
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# The client's address: REMOTE_ADDR, or the header a trusted proxy sets when
+# CLIENT_IP_HEADER names one (its last value: the one that proxy added).
+COMMUNIQUE_CLIENT_IP_HEADER = ENV_CLIENT_IP_HEADER
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip_address"
+
+# Sessions: 30 minutes idle, 12 hours at most, a new key at login and at MFA.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+COMMUNIQUE_SESSION_IDLE_SECONDS = 30 * 60
+COMMUNIQUE_SESSION_MAX_SECONDS = SESSION_COOKIE_AGE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy: strict on public pages (no inline code at all); the admin's
+# policy is what Wagtail 8 needs (COMMUNIQUE_ADMIN_CSP, chosen by path in accounts.middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No nonce: rendered pages are cached and replayed (newsroom/page_cache.py), so a
+        # nonce in the HTML would not match the next response's header. Script and style
+        # come from static files; tests/accounts/test_headers.py keeps templates so.
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *ENV_CSP_FRAME_SRC],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+COMMUNIQUE_ADMIN_PATH_PREFIXES = ("/admin/",)
+COMMUNIQUE_ADMIN_CSP = {
+    "default-src": [SELF],
+    # Wagtail 8 still writes inline <script> (InlinePanel, date pickers, wagtail-localize's
+    # editor, chooser modals' responses) and style="" attributes; a nonce would turn
+    # 'unsafe-inline' off, so the admin has none. No 'unsafe-eval'.
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    # The preview panel frames the admin's own preview; embeds preview their provider.
+    "frame-src": [SELF, *ENV_CSP_FRAME_SRC],
+    "media-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+COMMUNIQUE_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "browsing-topics=(), publickey-credentials-create=(self), publickey-credentials-get=(self)"
+)

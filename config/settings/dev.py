@@ -11,6 +11,9 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 COMMUNIQUE_DEMO_ALLOWED = True
+# The demo accounts sign in with their password alone unless MFA_REQUIRED=1; every
+# admin page says so (accounts/templates/wagtailadmin/base.html).
+COMMUNIQUE_MFA_REQUIRED = ENV_MFA_REQUIRED is True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 

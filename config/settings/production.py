@@ -20,6 +20,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Multi-factor authentication is never relaxed in production.
+if ENV_MFA_REQUIRED is False:
+    raise ImproperlyConfigured("MFA_REQUIRED cannot be turned off in production")
+COMMUNIQUE_MFA_REQUIRED = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = ENV_SECURE_SSL_REDIRECT
 SESSION_COOKIE_SECURE = True

@@ -21,6 +21,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # where a release purges the cache after its commit.
 COMMUNIQUE_PUBLIC_CACHE_SECONDS = 0
 COMMUNIQUE_DEMO_ALLOWED = True
+# As in production: tests/conftest.py verifies a second factor for force_login.
+COMMUNIQUE_MFA_REQUIRED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 COMMUNIQUE_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
