@@ -94,7 +94,7 @@ ENV_RELEASE_WAIT_MS = _env_int("RELEASE_WAIT_MS", 2000)
 ENV_ACCOUNT_SUSPEND_AFTER_DAYS = _env_int("ACCOUNT_SUSPEND_AFTER_DAYS", 45)
 ENV_ACCOUNT_SUSPEND_WARNING_DAYS = _env_int("ACCOUNT_SUSPEND_WARNING_DAYS", 7)
 ENV_ACCOUNT_SUSPEND_EXEMPT = _env_list("ACCOUNT_SUSPEND_EXEMPT")
-# Accounts (docs/security-accounts.md): unset MFA_REQUIRED means "this environment's default".
+# Accounts (docs/security.md): unset MFA_REQUIRED means "this environment's default".
 ENV_MFA_REQUIRED = _env_bool("MFA_REQUIRED", None)
 ENV_MFA_FOR_TRANSLATORS = _env_bool("MFA_FOR_TRANSLATORS", False)
 ENV_CLIENT_IP_HEADER = _env_str("CLIENT_IP_HEADER")
@@ -177,7 +177,7 @@ MIDDLEWARE = [
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.MFARequiredMiddleware",
     # After auth: an admin URL naming a statement under embargo is refused (403) to a user
-    # with no role in it (docs/security-surfaces.md).
+    # with no role in it (docs/security.md).
     "statements.admin_embargo.AdminEmbargoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -404,7 +404,7 @@ COMMUNIQUE_SUBSCRIPTION_CONFIRM_DAYS = ENV_SUBSCRIPTION_CONFIRM_DAYS
 # Accounts unused (no sign-in since joining or the last sign-in) for this many days are
 # suspended, after a warning e-mail WARNING_DAYS before; every account, superusers
 # included, except the usernames in ACCOUNT_SUSPEND_EXEMPT (a break-glass
-# administrator). docs/security-people.md.
+# administrator). docs/security.md.
 if ENV_ACCOUNT_SUSPEND_AFTER_DAYS < 1 or not (
     0 <= ENV_ACCOUNT_SUSPEND_WARNING_DAYS < ENV_ACCOUNT_SUSPEND_AFTER_DAYS
 ):
@@ -524,7 +524,7 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # Password logins in the admin and on the public site.
 LOGIN_URL = "wagtailadmin_login"
 
-# --- Accounts: MFA, lockout, sessions, CSP (docs/security-accounts.md, ADR 0010) ----------
+# --- Accounts: MFA, lockout, sessions, CSP (docs/security.md, ADR 0010) ----------
 # The axes backend first: it refuses a locked-out username or address before the
 # password is checked.
 AUTHENTICATION_BACKENDS = [

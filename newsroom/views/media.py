@@ -7,7 +7,7 @@ rendition of it) and serves it when ``newsroom.embargo.may_see_file`` allows. Pa
 no image are not found, documents among them: documents are served by Wagtail's own
 view (/documents/, WAGTAILDOCS_SERVE_METHOD "serve_view"), behind the
 ``before_serve_document`` hook. Production's web server must pass /media/ to Django,
-never serve the directory itself (docs/security-surfaces.md); with a SENDFILE_BACKEND
+never serve the directory itself (docs/security.md); with a SENDFILE_BACKEND
 configured, the web server sends the bytes after the check, as for documents.
 """
 

@@ -68,7 +68,7 @@ def test_a_page_answered_from_the_cache_has_the_headers_too(client, site_tree, p
 def test_wagtail_still_writes_inline_script_on_the_editor_so_the_admin_allows_it(
     client, site_tree, governments
 ):
-    """The reason for the admin's 'unsafe-inline' (docs/security-accounts.md): when this
+    """The reason for the admin's 'unsafe-inline' (docs/security.md): when this
     fails, Wagtail stopped writing inline script and the admin policy can drop it."""
     ca = governments["CA"]
     statement = factories.make_statement(site_tree["newsrooms"]["en"], [ca], lead=ca)
