@@ -30,6 +30,9 @@ A, D = "allowed", "denied"
 #   approver of a government that signs none of it (Japan) | approver of a signatory
 #   (Canada) | drafter (Canada's press office) | Canada's delegated government
 #   administrator | administrator (superuser)
+# The drafter's rights are the "Drafters" group's, on every home page (ADR 0011): a
+# drafter of another government's press office gets the same cells, although PRODUCT.md
+# and docs/security.md say "lead government's press office".
 MATRIX = {
     # The approver edits while the sign-off is with them (Wagtail's workflow lends it).
     "view the statement's edit page": (D, D, D, A, A, D, A),
