@@ -484,4 +484,11 @@ NO_STATEMENT_CONTENT = (
     (r"admin/snippets/statements/subscriber/usage/<int:pk>/", "nothing refers to a subscriber"),
     (r"admin/localize/api/snippets/.*", "snippet translation state, not pages"),
     (r"admin/localize/submit/snippet/.*", "submitting a snippet for translation"),
+    (r"admin/mfa/.*", "one's own second factor: enrolment, verification, recovery codes"),
+    (r"admin/locked-sign-ins/.*", "locked sign-ins (account names, addresses), for superusers"),
+    (r"admin/(people/.*|invitation/<str:token>/)", "a government's people and invitations"),
+    (
+        r"admin/snippets/(choose/)?statements/governmentadministrator/.*",
+        "delegated administrators and the roles they may grant; no statement",
+    ),
 )

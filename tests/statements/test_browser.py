@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from statements.models import NewsroomPage, StatementPage
-from tests.browser import chromium
+from tests.browser import chromium, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,11 +38,7 @@ def test_drafter_creates_a_draft_statement(demo_site):
     newsroom = NewsroomPage.objects.get(locale__language_code="en")
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(demo_site + "/admin/login/")
-        page.fill("#id_username", "drafter")
-        page.fill("#id_password", "communique-demo")
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/admin/")
+        sign_in(page, demo_site, "drafter", "communique-demo")
 
         page.goto(f"{demo_site}/admin/pages/add/statements/statementpage/{newsroom.pk}/")
         page.fill("#id_title", "Statement on humanitarian access")

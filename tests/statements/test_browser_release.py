@@ -12,7 +12,7 @@ from django.db import connection
 from statements.clock import db_now
 from statements.release_triggers import run_due
 from tests import factories
-from tests.browser import chromium
+from tests.browser import chromium, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,11 +53,7 @@ def test_scheduled_languages_appear_together_at_the_instant(live_server, clock, 
     urls = {code: f"{base}/{code}/newsroom/browser-release/" for code in ("en", "fr", "ja")}
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(base + "/admin/login/")
-        page.fill("#id_username", drafter.username)
-        page.fill("#id_password", PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/admin/")
+        sign_in(page, base, drafter.username, PASSWORD)
         page.goto(f"{base}/admin/statements/{statement.pk}/release/")
         instant = (db_now() + datetime.timedelta(seconds=15)).replace(microsecond=0)
         local = instant.astimezone(zoneinfo.ZoneInfo(ZONE))

@@ -5,7 +5,7 @@ from wagtail.models import WorkflowState
 
 from statements.models import Approval
 from tests import factories
-from tests.browser import chromium
+from tests.browser import chromium, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,12 +39,7 @@ def signoff(live_server):
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, base, username, PASSWORD)
 
 
 def sign_as(page, base, statement, username, government):

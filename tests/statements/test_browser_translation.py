@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail_localize.models import Translation
 
 from statements.models import Approval, StatementPage
-from tests.browser import chromium
+from tests.browser import chromium, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,12 +18,7 @@ def demo_site(live_server):
 
 
 def log_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "communique-demo")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, base, username, "communique-demo")
 
 
 def test_translator_completes_german_and_japan_approves_japanese(demo_site):

@@ -100,7 +100,9 @@ def test_superuser_invites_an_approver_who_accepts_once(
     claire = get_user_model().objects.get(email="claire@example.org")
     assert is_approver_of(claire, canada)
     assert ModelLogEntry.objects.filter(action="statements.role_grant").count() == 1
-    assert client.get(reverse("wagtailadmin_home")).status_code == 200  # signed in
+    # Signed in, and sent to set up a second factor before anything else (an approver).
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 302 and home["Location"].startswith(reverse("accounts_mfa:enrol"))
 
     client.logout()
     again = client.post(path, {"first_name": "Eve", "last_name": "Roy", "password": STRONG})
