@@ -34,3 +34,47 @@ def revision_object(revision):
     if revision.pk not in remembered:
         remembered[revision.pk] = revision.as_object()
     return remembered[revision.pk]
+
+
+def references_exist(model, data):
+    """True when every foreign key in ``data`` (a revision's content for ``model``, with
+    its child rows) names a row that exists, checked with one query per related model.
+
+    modelcluster rebuilding a page from a revision checks each foreign key of each child
+    row with a query of its own (``check_fks``): some 2,000 queries for a statement of
+    27 signatories in 24 languages. Where they all exist that check changes nothing, so
+    the page is built without it; otherwise modelcluster's own check decides, row by
+    row, what to drop or nullify."""
+    wanted = {}
+    _collect_references(model, data, wanted)
+    for (related, field_name), values in wanted.items():
+        found = set(
+            related._default_manager.filter(**{f"{field_name}__in": values}).values_list(
+                field_name, flat=True
+            )
+        )
+        if len(found) < len(values):
+            return False
+    return True
+
+
+def _collect_references(model, data, wanted):
+    """Gather, as modelcluster's check would ask them, the foreign keys of ``data`` and,
+    for a clusterable model, of its child rows."""
+    # Imported here: modelcluster's models need the app registry ready.
+    from django.db.models import ManyToOneRel
+    from modelcluster.models import ClusterableModel, get_all_child_relations
+
+    if not isinstance(data, dict):
+        return
+    for field in model._meta.concrete_fields:
+        remote = field.remote_field
+        value = data.get(field.name)
+        if not isinstance(remote, ManyToOneRel) or value is None:
+            continue
+        target = remote.model._meta.get_field(remote.field_name)
+        wanted.setdefault((remote.model, remote.field_name), set()).add(target.to_python(value))
+    if issubclass(model, ClusterableModel):
+        for relation in get_all_child_relations(model):
+            for child in data.get(relation.get_accessor_name()) or ():
+                _collect_references(relation.related_model, child, wanted)
