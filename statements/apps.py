@@ -11,9 +11,12 @@ class StatementsConfig(AppConfig):
         # Importing the task module registers the Celery tasks by name; importing the
         # panels gives the statement page its editor, as Wagtail's admin does for Page.
         from . import outbox, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
+        from .actions.past_releases import store_release_renders
 
         signal_handlers.connect()
         # First of a release's side effects; the newsroom registers its own after it.
         outbox.register_effect("signals", outbox.send_release_signals)
+        # Last of them: until it has run, the pages are rendered in full, as before.
+        outbox.register_effect("render", store_release_renders, last=True)
         wagtail_compat.keep_statement_titles_out_of_wagtail_emails()
         wagtail_compat.purge_statements_after_release_only()

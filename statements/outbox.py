@@ -41,24 +41,32 @@ OVERDUE_AFTER = datetime.timedelta(minutes=1)
 SWEEP_LIMIT = 200
 
 _effects = {}
+_last = set()
 
 
-def register_effect(name, function):
+def register_effect(name, function, last=False):
     """Run ``function(release, pages)`` once after every release from now on.
 
     The name is stored on the outbox rows: keep it stable. Registering a name again
     replaces its function (an app's ``ready()`` run twice in tests, for instance).
+    Effects run in the order registered, those registered ``last`` after all others
+    (work that only speeds up what follows, whatever app registers after it).
     """
     _effects[name] = function
+    if last:
+        _last.add(name)
+    else:
+        _last.discard(name)
 
 
 def unregister_effect(name):
     """Releases from now on no longer get this effect; rows already written stay."""
+    _last.discard(name)
     return _effects.pop(name, None)
 
 
 def registered_effects():
-    return list(_effects)
+    return sorted(_effects, key=lambda name: name in _last)
 
 
 def record_effects(release, now):
@@ -66,7 +74,7 @@ def record_effects(release, now):
     ReleaseEffect.objects.bulk_create(
         [
             ReleaseEffect(release=release, effect=name, created_at=now, next_attempt_at=now)
-            for name in _effects
+            for name in registered_effects()
         ]
     )
 

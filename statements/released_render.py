@@ -1,12 +1,12 @@
-"""A released language version's fixed parts, rendered once, when its release is prepared.
+"""A released language version's fixed parts, rendered once, right after its release.
 
 What a statement page shows from its own revision is fixed at release: the heading,
 dateline and body, the contacts, the links to follow, the topics; the names in them
-come from the release's snapshot (``queries.release.snapshot_of``). Rendering those
-parts while the release is prepared moves their cost before the instant, as the rest
-of the preparation is: a reader arriving at the instant is served the stored HTML
-from the language's release record (the row the page reads for its snapshot anyway)
-plus the few parts that can change after release, rendered live:
+come from the release's snapshot (``queries.release.snapshot_of``). They are rendered
+once, by the release's last outbox effect ("render", after the commit: never in the
+preparation or the flip, which must be on time), and stored in the language's release
+record (the row the page reads for its snapshot anyway). From then on a reader is
+served that HTML plus the few parts that can change after release, rendered live:
 
 - related links, which name other statements only once those are released;
 - the language list and the metadata in ``<head>``;

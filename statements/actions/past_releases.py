@@ -9,6 +9,9 @@ snippets rather than as released, its page rendered in full on every request.
 language, with the snapshot and the stored render the release action would have
 written, and leaves the pages themselves as they are.
 
+``store_release_renders`` is the release's "render" effect: after a release commits it
+stores each language's render the same way.
+
 ``RenderReleasedPagesAction`` stores the renders again for every live language whose
 render was made by other code (``released_render.render_version``): run after a deploy
 that changes the templates, so released pages are served from their record again.
@@ -82,13 +85,32 @@ class RenderReleasedPagesAction:
             page__live=True, page__live_revision=F("revision")
         ).exclude(snapshot__render__version=version)
         done = 0
-        for row in rows.select_related("page").iterator():
+        for row in rows.iterator():
             page = StatementPage.objects.select_related("locale").get(pk=row.page_id)
-            if not page.use_release_snapshot():
-                continue
-            page.released_render = {}
-            snapshot = dict(row.snapshot)
-            snapshot["render"] = render_parts(page)
-            ReleasedPage.objects.filter(pk=row.pk).update(snapshot=snapshot)
-            done += 1
+            done += store_render(row, page)
         return done
+
+
+def store_render(row, page):
+    """Render ``page``'s fixed parts as served from its release record ``row`` and store
+    them there. False (nothing stored) unless ``row`` is what the page shows now: its
+    live revision, with the snapshot it is served with."""
+    if page.live_revision_id != row.revision_id or not page.use_release_snapshot():
+        return False
+    page.released_render = {}
+    snapshot = dict(row.snapshot)
+    snapshot["render"] = render_parts(page)
+    ReleasedPage.objects.filter(pk=row.pk).update(snapshot=snapshot)
+    return True
+
+
+def store_release_renders(release, pages):
+    """The "render" effect of a release (``statements.outbox``): each language's fixed
+    parts stored with its release record, after the commit.
+
+    Until it has run, a released page is rendered in full on each request, as it is
+    after a deploy; running it again renders the same parts again."""
+    rows = {row.page_id: row for row in ReleasedPage.objects.filter(release=release)}
+    for page in pages:
+        if page.pk in rows:
+            store_render(rows[page.pk], page)

@@ -36,7 +36,6 @@ from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
-from ..released_render import render_parts
 from ..revisions_memo import remembering_revisions, revision_object
 from .base import lock_statement, release_clock_user
 from .scheduling import log_data
@@ -247,10 +246,9 @@ class PrepareReleaseAction:
             staged.save(clean=False)
         ReferenceIndex.create_or_update_for_object(staged)
         shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
+        # The fixed parts are rendered after the commit ("render", an outbox effect):
+        # rendering 24 languages here made the preparation half as long again.
         snapshot = snapshot_of(shown)
-        # Rendered as it will be served once live (its contact cards are linked then).
-        shown.live = True
-        snapshot["render"] = render_parts(shown)
         return {
             "page": page.pk,
             "revision": revision.pk,

@@ -1,5 +1,6 @@
-"""A released statement's fixed parts are rendered once, when its release is prepared,
-and served from its release record (statements.released_render)."""
+"""A released statement's fixed parts are rendered once, right after its release commits
+(the release's "render" effect), and served from its release record
+(statements.released_render)."""
 
 import datetime
 
@@ -11,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from statements import released_render
+from statements import outbox, released_render
 from statements.actions.past_releases import RecordPastReleaseAction
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
@@ -23,12 +24,16 @@ pytestmark = pytest.mark.django_db
 BODY = "The participating governments welcome the report."
 
 
-def release_now(statement, drafter):
+def release_now(statement, drafter, deliver=True):
+    """Release ``statement``, then deliver its effects as the releasing process does
+    after the commit (a test's transaction never commits)."""
     release = ScheduleReleaseAction(statement, drafter).execute()
     Release.objects.filter(pk=release.pk).update(
         release_at=timezone.now() - datetime.timedelta(seconds=1)
     )
     assert ReleaseStatementAction(release.pk).execute().state == "released"
+    if deliver:
+        assert "failed" not in outbox.deliver_release(release.pk)
     return release
 
 
@@ -69,6 +74,24 @@ def test_the_release_stores_each_languages_fixed_parts(world):
         assert stored["version"] == released_render.render_version()
         assert page.title in stored["top"], code
         assert "Media Relations" in stored["bottom"] or code != "en"
+
+
+def test_the_render_is_stored_after_the_commit_and_the_page_is_whole_before_it(client, governments):
+    site = factories.build_site(languages=("en", "fr"))
+    chosen = {code: governments[code] for code in ("CA", "FR")}
+    statement, drafter, _approvers = factories.ready_for_release(
+        site["newsrooms"]["en"], chosen, title="Joint statement on fisheries"
+    )
+    release = release_now(statement, drafter, deliver=False)
+    statement.refresh_from_db()
+    # Nothing rendered during the preparation or the flip: the render is the last effect.
+    assert "render" not in record_of(statement).snapshot
+    assert outbox.registered_effects()[-1] == "render"
+    whole = article(client.get(statement.url))
+    assert statement.title in whole and BODY in whole
+    outbox.deliver_release(release.pk)
+    assert statement.title in record_of(statement).snapshot["render"]["top"]
+    assert article(client.get(statement.url)) == whole
 
 
 def test_the_page_is_served_from_the_record_while_the_code_is_the_same(client, world, monkeypatch):
