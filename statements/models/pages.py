@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -63,6 +63,21 @@ def with_governments(signatories):
 
 
 class StatementPageQuerySet(PageQuerySet):
+    def for_serving(self):
+        """Pages as a request serves them: with their locale and the snapshot of their
+        live revision's release record, read in the same query (``use_release_snapshot``
+        then asks for none)."""
+        record = (
+            ReleasedPage.objects.filter(
+                page_id=OuterRef("pk"), revision_id=OuterRef("live_revision_id")
+            )
+            .order_by("pk")
+            .values("snapshot")[:1]
+        )
+        return self.select_related("locale").annotate(
+            served_snapshot=Subquery(record, output_field=models.JSONField())
+        )
+
     def released(self):
         """Statements the public may see. The release issue narrows this further."""
         return self.live().public()
@@ -155,7 +170,7 @@ class StatementPage(Page):
             check_fks = False
         return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
 
-    # The parts of the page rendered when its release was prepared, once the snapshot
+    # The parts of the page rendered once after its release, once the snapshot
     # is read (``use_release_snapshot``; statements.released_render); empty: render live.
     released_render = {}
     # The editor (its form, tabs and sign-off panel) is admin code: statements.panels
@@ -341,11 +356,14 @@ class StatementPage(Page):
         """
         if not self.live_revision_id:
             return False
-        snapshot = (
-            ReleasedPage.objects.filter(page_id=self.pk, revision_id=self.live_revision_id)
-            .values_list("snapshot", flat=True)
-            .first()
-        )
+        if "served_snapshot" in self.__dict__:  # read with the page (``for_serving``)
+            snapshot = self.__dict__.pop("served_snapshot")
+        else:
+            snapshot = (
+                ReleasedPage.objects.filter(page_id=self.pk, revision_id=self.live_revision_id)
+                .values_list("snapshot", flat=True)
+                .first()
+            )
         if not snapshot:
             return False
         self.__dict__.update(

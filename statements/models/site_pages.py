@@ -35,6 +35,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # Wagtail reads the child as a ``Page``, then its specific row: the newsroom (the
+        # home page's one child type) is read in the same query, whatever else is there.
+        if path_components:
+            child = (
+                Page.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("newsroompage")
+                .first()
+            )
+            if child is not None:
+                newsroom = getattr(child, "newsroompage", None)
+                specific = newsroom if newsroom is not None else child.specific
+                specific._cached_parent_obj = self  # as Wagtail's own route does
+                return specific.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_statements"] = list(
@@ -51,12 +68,9 @@ def route_to_child(parent, model, request, path_components):
     child is read as that model in one query, where Wagtail reads a ``Page`` and then
     its specific row (every statement URL passes through two such pages)."""
     if path_components:
-        child = (
-            model.objects.child_of(parent)
-            .filter(slug=path_components[0])
-            .select_related("locale")
-            .first()
-        )
+        children = model.objects.child_of(parent).filter(slug=path_components[0])
+        serving = getattr(children, "for_serving", None)
+        child = (serving() if serving else children.select_related("locale")).first()
         if child is not None:
             child._cached_parent_obj = parent  # as Wagtail's own route does
             return child.route(request, path_components[1:])
