@@ -9,10 +9,12 @@ class StatementsConfig(AppConfig):
 
     def ready(self):
         # Importing the task module registers the Celery tasks by name; importing the
-        # panels gives the statement page its editor, as Wagtail's admin does for Page.
-        from . import outbox, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
+        # panels gives the statement page its editor, as Wagtail's admin does for Page;
+        # the page policy narrows drafters to their own government (before any request).
+        from . import outbox, page_policy, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
         from .actions.past_releases import store_release_renders
 
+        page_policy.register()
         signal_handlers.connect()
         # First of a release's side effects; the newsroom registers its own after it.
         outbox.register_effect("signals", outbox.send_release_signals)

@@ -18,7 +18,7 @@ from wagtail.images.forms import BaseImageForm
 from .clock import db_now
 from .fingerprint import normalize_block
 from .models import Government
-from .permissions import may_edit_statement
+from .permissions import drafter_government_keys, may_edit_statement
 from .queries.release import describe
 from .timefmt import parse_instant
 from .validators import (
@@ -31,6 +31,11 @@ from .validators import (
     validate_time_zone,
 )
 
+NO_GOVERNMENT_MESSAGE = _(
+    "You are not recorded as a drafter of any government's press office, so you can "
+    "neither see nor write statements. Ask an administrator to give you the drafter "
+    "role of your government."
+)
 # Planned release times before this are typing mistakes (released ones are all later).
 EARLIEST_PLANNED_YEAR = 2000
 _EMPTY_RICH_TEXT = json.dumps({"blocks": [], "entityMap": {}})
@@ -129,6 +134,7 @@ class StatementPageForm(WagtailAdminPageForm):
             )
         self._refuse_control_characters(cleaned)
         lead = cleaned.get("lead_government")
+        self._check_lead(lead)
         self._check_signatories(lead)
         release_at = cleaned.get("release_at")
         zone_name = cleaned.get("release_timezone") or (lead.time_zone if lead else "")
@@ -162,6 +168,33 @@ class StatementPageForm(WagtailAdminPageForm):
             return
         cleaned["release_at"] = instant
         cleaned["release_timezone"] = zone_name
+
+    def _check_lead(self, lead):
+        """A drafter writes for its own press office: a new statement, or a new lead,
+        is one of the governments it drafts for (an administrator may choose any)."""
+        user = getattr(self, "for_user", None)
+        if user is None or user.is_superuser or lead is None:
+            return
+        if self.instance.pk and lead.pk == self.instance.lead_government_id:
+            return
+        keys = drafter_government_keys(user)
+        if lead.translation_key in keys:
+            return
+        if not keys:
+            self.add_error("lead_government", NO_GOVERNMENT_MESSAGE)
+            return
+        names = {}  # each government's name in the lead's language where it has one
+        for government in Government.objects.filter(translation_key__in=keys):
+            if government.translation_key not in names or government.locale_id == lead.locale_id:
+                names[government.translation_key] = government.short_name
+        self.add_error(
+            "lead_government",
+            _(
+                "You draft for %(governments)s: a statement you write is led by one of "
+                "them, not by %(lead)s."
+            )
+            % {"governments": ", ".join(sorted(names.values())), "lead": lead.short_name},
+        )
 
     def _refuse_control_characters(self, cleaned):
         """Control characters are never text; they break the XML exports and feeds."""

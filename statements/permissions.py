@@ -1,9 +1,10 @@
 """Every role rule, once: who may do what with a statement.
 
 The roles come from groups: a government's approver group ("Sign-off: Canada"), the
-translator groups ("Translators: fr"), Wagtail's page permissions for drafters, and
-agency assignments that narrow a translator to some statements until a date. Views,
-actions, the workflow task and the page's permission tester all ask here.
+translator groups ("Translators: fr"), Wagtail's page permissions for drafters (used
+only on the statements their own government leads, ``drafts_lead_of``), and agency
+assignments that narrow a translator to some statements until a date. Views, actions,
+the workflow task and the page's permission tester all ask here.
 """
 
 from django.contrib.auth import get_user_model
@@ -195,23 +196,41 @@ def may_grant(user, government, role):
 
 def is_drafter_of(user, government):
     """A drafter of ``government``'s press office (ADR 0011): a recorded role. Its
-    editing rights are the "Drafters" group's page permissions."""
-    return (
-        _active(user)
-        and GovernmentMember.objects.filter(
-            user=user, government_key=government.translation_key, role=Role.DRAFTER
-        ).exists()
-    )
+    editing rights are the "Drafters" group's page permissions, used only on the
+    statements that government leads (ADR 0014)."""
+    return government.translation_key in drafter_government_keys(user)
 
 
 def drafter_government_keys(user):
+    """The governments ``user`` drafts for (keys), kept on the user as Wagtail keeps
+    its page permissions."""
     if not _active(user):
         return frozenset()
-    return frozenset(
-        GovernmentMember.objects.filter(user=user, role=Role.DRAFTER).values_list(
-            "government_key", flat=True
+    if not hasattr(user, "_drafter_government_keys"):
+        user._drafter_government_keys = frozenset(
+            GovernmentMember.objects.filter(user=user, role=Role.DRAFTER).values_list(
+                "government_key", flat=True
+            )
         )
-    )
+    return user._drafter_government_keys
+
+
+def drafter_government_ids(user):
+    """Every locale row of the governments ``user`` drafts for: a lead is any of them."""
+    keys = drafter_government_keys(user)
+    if not keys:
+        return frozenset()
+    if not hasattr(user, "_drafter_government_ids"):
+        user._drafter_government_ids = frozenset(
+            Government.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+        )
+    return user._drafter_government_ids
+
+
+def drafts_lead_of(user, statement):
+    """True when ``statement``'s lead government (as this copy of it says) is one that
+    ``user`` drafts for: where a drafter's page permissions apply."""
+    return statement.lead_government_id in drafter_government_ids(user)
 
 
 def is_translator_for(user, government, language_code):
@@ -277,8 +296,8 @@ def under_embargo():
 
 def has_role_in(user, statement):
     """True when ``user`` has a part in ``statement`` (any of its language versions):
-    an administrator; a drafter who may edit it (its lead government's press office,
-    by Wagtail's page permissions); an approver of one of its signatories; or a
+    an administrator; a drafter of its lead government's press office (who holds the
+    drafters' page permissions on it); an approver of one of its signatories; or a
     translator into one of the languages it needs, narrowed by agency assignments."""
     if not user.is_authenticated or not user.is_active:
         return False
@@ -288,13 +307,21 @@ def has_role_in(user, statement):
     return statement.translation_key in _keys_with_role(user, sources)
 
 
+def _latest(source):
+    """The draft revision's content when the source holds unpublished changes."""
+    if source.has_unpublished_changes and source.latest_revision is not None:
+        return source.latest_revision.content
+    return None
+
+
 def _signatory_ids(sources):
     """{source pk: government ids} from each source's latest words: the draft revision
     when it holds unpublished changes (as ``signatory_governments``), else the rows."""
     found, from_rows = {}, []
     for source in sources:
-        if source.has_unpublished_changes and source.latest_revision is not None:
-            rows = source.latest_revision.content.get("signatories") or []
+        content = _latest(source)
+        if content is not None:
+            rows = content.get("signatories") or []
             found[source.pk] = {row.get("government") for row in rows} - {None}
         else:
             from_rows.append(source.pk)
@@ -305,16 +332,30 @@ def _signatory_ids(sources):
     return found
 
 
+def _drafted(user, sources):
+    """The pks of ``sources`` whose latest lead ``user`` drafts for and whose page
+    permissions let them change it."""
+    leads = drafter_government_ids(user)
+    led = [
+        s.pk
+        for s in sources
+        if (_latest(s) or {}).get("lead_government", s.lead_government_id) in leads
+    ]
+    if not led:
+        return set()
+    return set(
+        PagePermissionPolicy()
+        .instances_user_has_any_permission_for(user, {"change"})
+        .filter(pk__in=led)
+        .values_list("pk", flat=True)
+    )
+
+
 def _keys_with_role(user, sources):
     """The translation keys of ``sources`` that a non-superuser ``user`` has a role in,
     in the same few queries however many statements there are."""
     sources = list(sources.select_related("locale", "latest_revision"))
-    editable = set(
-        PagePermissionPolicy()
-        .instances_user_has_any_permission_for(user, {"change"})
-        .filter(pk__in=[source.pk for source in sources])
-        .values_list("pk", flat=True)
-    )
+    editable = _drafted(user, sources)
     signatories = _signatory_ids(sources)
     governments = {
         g.pk: g for g in Government.objects.filter(pk__in=set().union(*signatories.values(), set()))
@@ -409,12 +450,19 @@ def may_see_signoff(user, statement):
 
 
 class StatementPermissionTester(PagePermissionTester):
-    """Translators edit the translations in their own languages, and nothing else.
-
-    They hold no page permissions; this grants them editing of a statement's
-    translation (never its source, even one written in their language) in a language
-    of their "Translators: xx" groups. Publishing stays with the release.
+    """Drafters edit the statements their government leads; translators the
+    translations in their own languages (never a source, even one in their language),
+    by their "Translators: xx" groups, as they hold no page permissions. Publishing
+    stays with the release.
     """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        # The "Drafters" page permissions hold under every home page; on a statement
+        # only for its lead's drafters. A new page's form checks its lead instead.
+        user = self.user
+        if user.is_active and not user.is_superuser and page.pk and not drafts_lead_of(user, page):
+            self.permissions = set()
 
     def translator_may_edit(self):
         if not self.user.is_active:

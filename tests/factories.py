@@ -9,14 +9,17 @@ import itertools
 import string
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page, Site, Workflow
 
 from statements.models import (
     Government,
+    GovernmentMember,
     HomePage,
     MediaContact,
     NewsroomPage,
+    Role,
     StatementContact,
     StatementPage,
     StatementSignatory,
@@ -230,7 +233,10 @@ def approver(government, username=None, **extra):
     return user
 
 
-def drafter(username="drafter"):
+def drafter(username="drafter", government="CA"):
+    """A member of "Drafters" and a drafter of ``government``'s press office (a
+    Government or a code; Canada, the usual lead, by default; None for no government),
+    so the statements it leads are the ones it drafts."""
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
@@ -249,6 +255,12 @@ def drafter(username="drafter"):
             )
     user = UserFactory(username=username)
     user.groups.add(group)
+    if isinstance(government, str):
+        government = Government.objects.filter(
+            code=government, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+    if government is not None:
+        GovernmentMember.objects.create(user=user, government=government, role=Role.DRAFTER)
     return user
 
 
@@ -335,11 +347,12 @@ def ready_for_release(newsroom, governments, lead=None, release_at=None, **field
 
     from statements.actions.signoff import SignOffAction
 
-    user = drafter(username=f"drafter-{next(_drafter_numbers)}")
+    lead = lead or next(iter(governments.values()))
+    user = drafter(username=f"drafter-{next(_drafter_numbers)}", government=lead)
     statement = make_statement(
         newsroom,
         list(governments.values()),
-        lead=lead or next(iter(governments.values())),
+        lead=lead,
         publish=False,
         user=user,
         owner=user,

@@ -26,6 +26,13 @@ def demo_key(kind, key):
     return uuid.uuid5(DEMO_NAMESPACE, f"{kind}:{key}")
 
 
+def drafter_of(users, code):
+    """The demo drafter of a government's press office: ``drafter`` is Canada's,
+    ``drafter-gb`` the United Kingdom's, and so on (a drafter drafts only what its
+    government leads)."""
+    return users["drafter"] if code == "CA" else users[f"drafter-{code.lower()}"]
+
+
 class PipelineLoader:
     def load_in_signoff(self, spec, newsrooms, governments, contacts, topics, users):
         """An unreleased statement, submitted for sign-off, with some governments signed."""
@@ -43,7 +50,7 @@ class PipelineLoader:
         else:
             planned = datetime.datetime.fromisoformat(spec["release"])
         release_at = planned.replace(tzinfo=zone).astimezone(datetime.UTC)
-        drafter = users["drafter"]
+        drafter = drafter_of(users, spec["lead"])
         page = StatementPage(
             title=spec["title"],
             slug=spec["slug"],
@@ -83,7 +90,7 @@ class PipelineLoader:
     def translate_in_progress(self, page, spec, users):
         """Bring a statement's translations to the states the status screen shows."""
         for code, reason in spec["dropped"].items():
-            DropLanguageAction(page, users["drafter"], code, reason).execute()
+            DropLanguageAction(page, drafter_of(users, spec["lead"]), code, reason).execute()
         sources = [spec["title"], spec["summary"], spec["dateline"], *spec["body"]]
         for code, texts in spec["translations"].items():
             if code not in self.languages:

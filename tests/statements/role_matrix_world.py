@@ -1,12 +1,14 @@
 """The world of the role matrix (tests/statements/test_role_matrix.py), and each of its
 actions: the request, what "allowed" means for it and what state it changes.
 
-Three unreleased statements of Canada (the lead) and France, with Japan signing none:
+Three unreleased statements of Canada (the lead) and France, with Japan signing none
+(its approver and its press office's drafter are the outsiders):
 - IN_SIGNOFF, with the sign-off on Canada and France, a French translation done but not
   approved, and a document that only it uses;
 - READY, signed and translated, not scheduled;
 - SCHEDULED, ready and scheduled;
-and a released statement of Canada, the public URL row's control.
+a draft of Japan alone (JAPANS_TITLE), the positive control of Japan's drafter; and a
+released statement of Canada, the public URL row's control.
 """
 
 import datetime
@@ -26,10 +28,8 @@ from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import (
     Approval,
     GovernmentAdministrator,
-    GovernmentMember,
     Invitation,
     Release,
-    Role,
     StatementPage,
 )
 from statements.queries.translation import source_statement_of
@@ -41,6 +41,7 @@ ROLES = (
     "approver of a non-signatory",
     "approver of a signatory",
     "drafter",
+    "drafter of another government",
     "government administrator",
     "administrator",
 )
@@ -48,6 +49,7 @@ ROLES = (
 IN_SIGNOFF_TITLE = "Joint statement on matrix signing"
 READY_TITLE = "Joint statement on matrix readiness"
 SCHEDULED_TITLE = "Joint statement on matrix scheduling"
+JAPANS_TITLE = "Statement on matrix ownership"
 IMPORTED = "Marqueur importé par la matrice"
 
 
@@ -98,9 +100,17 @@ class World:
         released = factories.make_statement(newsroom, [governments["CA"]], slug="matrix-out")
         self.released_url = released.get_url()
 
-        the_drafter = factories.drafter(username="matrix-drafter")
-        GovernmentMember.objects.create(
-            user=the_drafter, government=governments["CA"], role=Role.DRAFTER
+        the_drafter = factories.drafter(username="matrix-drafter", government=governments["CA"])
+        japans_drafter = factories.drafter(
+            username="matrix-drafter-jp", government=governments["JP"]
+        )
+        self.japans = factories.make_statement(
+            newsroom,
+            [governments["JP"]],
+            publish=False,
+            user=japans_drafter,
+            title=JAPANS_TITLE,
+            slug="matrix-japan",
         )
         delegated = factories.UserFactory(username="matrix-admin-ca")
         GovernmentAdministrator.objects.create(
@@ -116,6 +126,7 @@ class World:
             "approver of a non-signatory": factories.approver(governments["JP"]),
             "approver of a signatory": approvers["CA"],
             "drafter": the_drafter,
+            "drafter of another government": japans_drafter,
             "government administrator": delegated,
             "administrator": factories.UserFactory(
                 username="matrix-root", is_superuser=True, is_staff=True
@@ -217,6 +228,9 @@ def _approvals(world, page, subject):
 ACTIONS = {
     "view the statement's edit page": Action(
         url=lambda w: f"/admin/pages/{w.in_signoff.pk}/edit/", ok=status(200)
+    ),
+    "view the edit page of a statement Japan leads": Action(
+        url=lambda w: f"/admin/pages/{w.japans.pk}/edit/", ok=status(200)
     ),
     "view the sign-off screen": Action(
         url=lambda w: f"/admin/statements/{w.in_signoff.pk}/sign-off/", ok=status(200)

@@ -4,8 +4,10 @@ see it where their role shows it.
 
 The world: two unreleased statements of Canada and France (one scheduled for release,
 one in sign-off with a French draft, a document and an image that only it uses). The
-outsiders: an approver of Japan (no signatory), a translator into Japanese (no language
-of theirs), and a French agency translator assigned to another statement.
+outsiders: an approver of Japan (no signatory), a drafter of Japan's press office (not
+the lead, though the "Drafters" group's page permissions cover every home page), a
+translator into Japanese (no language of theirs), and a French agency translator
+assigned to another statement.
 """
 
 import datetime
@@ -82,6 +84,9 @@ class World:
         self.translator = factories.translator("fr")
         self.outsiders = {
             "approver of a government that signs neither": factories.approver(governments["JP"]),
+            "drafter of a government that leads neither": factories.drafter(
+                username="drafter-jp", government=governments["JP"]
+            ),
             "translator into a language neither needs": factories.translator("ja"),
             "agency assigned to another statement": factories.translator(
                 "fr", username="agency-fr"
@@ -198,6 +203,7 @@ def test_the_completeness_walk_finds_a_new_admin_url(settings):
     "who",
     [
         "approver of a government that signs neither",
+        "drafter of a government that leads neither",
         "translator into a language neither needs",
         "agency assigned to another statement",
     ],

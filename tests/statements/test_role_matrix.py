@@ -28,38 +28,39 @@ A, D = "allowed", "denied"
 # Columns, in the order of ROLES:
 #   anonymous | translator into a language the statement does not need (ja) |
 #   approver of a government that signs none of it (Japan) | approver of a signatory
-#   (Canada) | drafter (Canada's press office) | Canada's delegated government
+#   (Canada) | drafter (Canada's press office, the lead) | drafter of another
+#   government (Japan's press office: the "Drafters" group's page permissions count only
+#   on statements its government leads, ADR 0014) | Canada's delegated government
 #   administrator | administrator (superuser)
-# The drafter's rights are the "Drafters" group's, on every home page (ADR 0011): a
-# drafter of another government's press office gets the same cells, although PRODUCT.md
-# and docs/security.md say "lead government's press office".
 MATRIX = {
     # The approver edits while the sign-off is with them (Wagtail's workflow lends it).
-    "view the statement's edit page": (D, D, D, A, A, D, A),
-    "view the sign-off screen": (D, D, D, A, A, D, A),
+    "view the statement's edit page": (D, D, D, A, A, D, D, A),
+    # Positive control of the drafter of another government: its own government's draft.
+    "view the edit page of a statement Japan leads": (D, D, D, D, D, A, D, A),
+    "view the sign-off screen": (D, D, D, A, A, D, D, A),
     # Only an approver of that government signs; the drafter and the administrator see
     # the screen, and the action refuses them (403), nothing recorded.
-    "sign off for Canada (POST)": (D, D, D, A, D, D, D),
-    "approve the French translation for Canada (POST)": (D, D, D, A, D, D, D),
-    "export the French translation (XLIFF)": (D, D, D, D, A, D, A),
-    "export the French translation (PO)": (D, D, D, D, A, D, A),
-    "import a French translation file (POST)": (D, D, D, D, A, D, A),
+    "sign off for Canada (POST)": (D, D, D, A, D, D, D, D),
+    "approve the French translation for Canada (POST)": (D, D, D, A, D, D, D, D),
+    "export the French translation (XLIFF)": (D, D, D, D, A, D, D, A),
+    "export the French translation (PO)": (D, D, D, D, A, D, D, A),
+    "import a French translation file (POST)": (D, D, D, D, A, D, D, A),
     # The statement's own editors only, not the approver Wagtail lends edit rights to.
-    "export every language (ZIP)": (D, D, D, D, A, D, A),
-    "open the Languages screen": (D, D, D, D, A, D, A),
-    "schedule the release (POST)": (D, D, D, D, A, D, A),
-    "move the release (POST)": (D, D, D, D, A, D, A),
-    "cancel the release (POST)": (D, D, D, D, A, D, A),
+    "export every language (ZIP)": (D, D, D, D, A, D, D, A),
+    "open the Languages screen": (D, D, D, D, A, D, D, A),
+    "schedule the release (POST)": (D, D, D, D, A, D, D, A),
+    "move the release (POST)": (D, D, D, D, A, D, D, A),
+    "cancel the release (POST)": (D, D, D, D, A, D, D, A),
     # Listings: Japan's approver reaches the queue, the translator the status, and
     # neither finds the statement there.
-    "see the statement in the release queue": (D, D, D, A, A, D, A),
-    "see the statement in translation status": (D, D, D, D, A, D, A),
-    "view the People screen of the lead government": (D, D, D, D, D, A, A),
-    "view the People screen of another government": (D, D, D, D, D, D, A),
-    "invite an approver of the lead government (POST)": (D, D, D, D, D, A, A),
+    "see the statement in the release queue": (D, D, D, A, A, D, D, A),
+    "see the statement in translation status": (D, D, D, D, A, D, D, A),
+    "view the People screen of the lead government": (D, D, D, D, D, D, A, A),
+    "view the People screen of another government": (D, D, D, D, D, D, D, A),
+    "invite an approver of the lead government (POST)": (D, D, D, D, D, D, A, A),
     # Only the release publishes: nobody, signed in or not, reaches it before.
-    "open the unreleased statement's public URL": (D, D, D, D, D, D, D),
-    "download a document only the unreleased statement uses": (D, D, D, A, A, D, A),
+    "open the unreleased statement's public URL": (D, D, D, D, D, D, D, D),
+    "download a document only the unreleased statement uses": (D, D, D, A, A, D, D, A),
 }
 
 # Rows where "some allowed, some denied" is meaningless, with the reason and the

@@ -25,7 +25,12 @@ from statements.demo import pipeline as demo_pipeline
 from statements.demo import site as demo_site
 from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
-from statements.management.demo_pipeline import DEMO_PASSWORD, PipelineLoader, demo_key
+from statements.management.demo_pipeline import (
+    DEMO_PASSWORD,
+    PipelineLoader,
+    demo_key,
+    drafter_of,
+)
 from statements.models import (
     Government,
     GovernmentAdministrator,
@@ -346,9 +351,10 @@ class Command(PipelineLoader, BaseCommand):
         return users
 
     def load_people(self, governments, users, make_user):
-        """Whose people the demo accounts are: the drafter is Canada's press office (the
-        lead), each translator translates for every government of its language, and
-        Canada's people are managed by a delegated administrator."""
+        """Whose people the demo accounts are: ``drafter`` is Canada's press office and
+        ``drafter-gb`` (and so on) another government's, each translator translates for
+        every government of its language, and Canada's people are managed by a
+        delegated administrator."""
         canada = governments["CA"]
 
         def member(user, government, role, language_code=""):
@@ -361,6 +367,12 @@ class Command(PipelineLoader, BaseCommand):
             )
 
         member(users["drafter"], canada, Role.DRAFTER)
+        drafters = Group.objects.get(name="Drafters")
+        for code, government in governments.items():
+            if code != "CA":
+                name = f"drafter-{code.lower()}"
+                make_user(name, "Drafter", government.short_name, [drafters])
+                member(users[name], government, Role.DRAFTER)
         for government in governments.values():
             for code in government.languages or []:
                 if f"translator-{code}" in users:
@@ -409,7 +421,7 @@ class Command(PipelineLoader, BaseCommand):
             release_at=release_at,
             release_timezone=spec["release_time_zone"],
             first_published_at=release_at,
-            owner=users["drafter"],
+            owner=drafter_of(users, spec["lead"]),
         )
         for order, code in enumerate(spec["signatories"]):
             page.signatories.add(StatementSignatory(government=governments[code], sort_order=order))
@@ -424,7 +436,7 @@ class Command(PipelineLoader, BaseCommand):
         newsrooms[source_code].add_child(instance=page)
         # Historical demo releases: published by the loader itself, not by a person (no
         # person may publish a statement; only the release does).
-        page.save_revision(user=users["drafter"]).publish()
+        page.save_revision(user=drafter_of(users, spec["lead"])).publish()
 
         targets = {
             code: self._statement_strings(text, spec["text"][code])
