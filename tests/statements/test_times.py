@@ -198,6 +198,8 @@ def test_admin_instants_name_their_zone_and_utc(client, ready):
     profile.save()
     text = release_screen(client, statement).select_one("#instant-heading").parent.get_text()
     assert f"{year}-12-07 20:00 EST ({year}-12-08 01:00 UTC)" in text
+    status = soup(client.get("/admin/statements/translation-status/"))
+    assert f"{year}-12-07 20:00 EST ({year}-12-08 01:00 UTC)" in status.get_text()
     ScheduleReleaseAction(statement, drafter).execute()
     queue = soup(client.get("/admin/statements/releases/")).select_one("table.listing tbody")
     assert f"{year}-12-07 20:00 EST ({year}-12-08 01:00 UTC)" in queue.get_text()
