@@ -222,3 +222,25 @@ def test_contact_hours_name_the_zone_once(client, site_tree, governments):
     for entry in CONTACTS:
         for language, text in entry["hours"].items():
             assert "(" not in text and "（" not in text, (entry["government"], language)
+
+
+def test_the_dashboard_names_the_zone_of_a_planned_release(client, site_tree, governments):
+    instant = AFTER_MIDNIGHT.replace(year=timezone.now().year + 1)
+    drafter = factories.drafter()
+    statement = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [governments["CA"], governments["JP"]],
+        publish=False,
+        user=drafter,
+        release_at=instant,
+        slug="awaiting",
+    )
+    factories.submit_for_signoff(statement, drafter)
+    approver = factories.approver(governments["JP"])
+    profile = UserProfile.get_for_user(approver)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+    client.force_login(approver)
+    panel = soup(client.get("/admin/")).select_one("[aria-labelledby=awaiting-government-heading]")
+    expected = f"{instant.year}-12-08 10:00 JST ({instant.year}-12-08 01:00 UTC)"
+    assert expected in panel.get_text()
