@@ -170,7 +170,9 @@ def _release_lines(context):
     """The instant and any problems, written out in the active language."""
     instant = datetime.datetime.fromisoformat(context["release_at"])
     return {
-        "release_line": release_line(instant, [context.get("release_timezone"), "UTC"]),
+        "release_line": release_line(
+            instant, [context.get("release_timezone"), "UTC"], translation.get_language()
+        ),
         "problem_lines": [describe(problem) for problem in context.get("problems", [])],
     }
 

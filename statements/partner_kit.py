@@ -74,7 +74,7 @@ def kit_entry(statement, page, release):
     with translation.override(language):
         names = [g.official_name for g in draft.issuing_governments]
         embargo = _("EMBARGOED until %(instant)s") % {
-            "instant": release_line(release.release_at, statement_zones(statement))
+            "instant": release_line(release.release_at, statement_zones(statement), language)
         }
         issued = _("Issued by: {governments}").format(governments=", ".join(names))
     return {

@@ -78,7 +78,9 @@ def embargoed_preview(request, token, language_code=None):
             {
                 "page": draft,
                 "self": draft,
-                "embargo_line": release_line(release.release_at, statement_zones(statement)),
+                "embargo_line": release_line(
+                    release.release_at, statement_zones(statement), language
+                ),
                 "release_at": release.release_at,
                 "journalist": link.journalist_name,
                 "other_languages": [

@@ -164,7 +164,11 @@ def _mail_holders(links, release, kind):
             context = {
                 "name": link.journalist_name,
                 "url": preview_url(link),
-                "release_line": release_line(release.release_at, statement_zones(statement)),
+                "release_line": release_line(
+                    release.release_at,
+                    statement_zones(statement),
+                    statement.locale.language_code,
+                ),
                 "expires_at": link.expires_at,
                 "statement_number": statement.pk,
             }

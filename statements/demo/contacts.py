@@ -24,13 +24,13 @@ CONTACTS = [
             "nl": "Global Affairs Canada (Canadees ministerie van Buitenlandse Zaken)",
         },
         "hours": {
-            "en": "Monday to Friday, 8:30 a.m. to 5 p.m. (Ottawa time)",
-            "fr": "Du lundi au vendredi, de 8\u00a0h\u00a030 à 17\u00a0h (heure d’Ottawa)",
-            "de": "Montag bis Freitag, 8:30 bis 17:00 Uhr (Ortszeit Ottawa)",
-            "it": "Dal lunedì al venerdì, dalle 8:30 alle 17:00 (ora di Ottawa)",
-            "ja": "月曜日～金曜日 8:30～17:00（オタワ時間）",
-            "ko": "월요일~금요일 08:30~17:00(오타와 시간)",
-            "nl": "Maandag tot en met vrijdag, 8.30 tot 17.00 uur (tijd in Ottawa)",
+            "en": "Monday to Friday, 8:30 a.m. to 5 p.m.",
+            "fr": "Du lundi au vendredi, de 8\u00a0h\u00a030 à 17\u00a0h",
+            "de": "Montag bis Freitag, 8:30 bis 17:00 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 8:30 alle 17:00",
+            "ja": "月曜日～金曜日 8:30～17:00",
+            "ko": "월요일~금요일 08:30~17:00",
+            "nl": "Maandag tot en met vrijdag, 8.30 tot 17.00 uur",
         },
     },
     {
@@ -56,13 +56,13 @@ CONTACTS = [
             "nl": "Japans ministerie van Buitenlandse Zaken",
         },
         "hours": {
-            "en": "Monday to Friday, 9:30 a.m. to 6:15 p.m. (Japan time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h\u00a030 à 18\u00a0h\u00a015 (heure du Japon)",
-            "de": "Montag bis Freitag, 9:30 bis 18:15 Uhr (japanische Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:30 alle 18:15 (ora del Giappone)",
-            "ja": "平日 9:30～18:15（日本時間）",
-            "ko": "월요일~금요일 09:30~18:15(일본 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.30 tot 18.15 uur (Japanse tijd)",
+            "en": "Monday to Friday, 9:30 a.m. to 6:15 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h\u00a030 à 18\u00a0h\u00a015",
+            "de": "Montag bis Freitag, 9:30 bis 18:15 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:30 alle 18:15",
+            "ja": "平日 9:30～18:15",
+            "ko": "월요일~금요일 09:30~18:15",
+            "nl": "Maandag tot en met vrijdag, 9.30 tot 18.15 uur",
         },
     },
     {
@@ -88,13 +88,13 @@ CONTACTS = [
             "nl": "Duits ministerie van Buitenlandse Zaken",
         },
         "hours": {
-            "en": "Monday to Friday, 9 a.m. to 6 p.m. (Berlin time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h (heure de Berlin)",
-            "de": "Montag bis Freitag, 9:00 bis 18:00 Uhr (Berliner Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:00 alle 18:00 (ora di Berlino)",
-            "ja": "月曜日～金曜日 9:00～18:00（ベルリン時間）",
-            "ko": "월요일~금요일 09:00~18:00(베를린 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.00 tot 18.00 uur (Berlijnse tijd)",
+            "en": "Monday to Friday, 9 a.m. to 6 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h",
+            "de": "Montag bis Freitag, 9:00 bis 18:00 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:00 alle 18:00",
+            "ja": "月曜日～金曜日 9:00～18:00",
+            "ko": "월요일~금요일 09:00~18:00",
+            "nl": "Maandag tot en met vrijdag, 9.00 tot 18.00 uur",
         },
     },
     {
@@ -120,13 +120,13 @@ CONTACTS = [
             "nl": "Frans ministerie van Europa en Buitenlandse Zaken",
         },
         "hours": {
-            "en": "Monday to Friday, 9 a.m. to 7 p.m. (Paris time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h à 19\u00a0h (heure de Paris)",
-            "de": "Montag bis Freitag, 9:00 bis 19:00 Uhr (Pariser Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:00 alle 19:00 (ora di Parigi)",
-            "ja": "月曜日～金曜日 9:00～19:00（パリ時間）",
-            "ko": "월요일~금요일 09:00~19:00(파리 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.00 tot 19.00 uur (Parijse tijd)",
+            "en": "Monday to Friday, 9 a.m. to 7 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h à 19\u00a0h",
+            "de": "Montag bis Freitag, 9:00 bis 19:00 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:00 alle 19:00",
+            "ja": "月曜日～金曜日 9:00～19:00",
+            "ko": "월요일~금요일 09:00~19:00",
+            "nl": "Maandag tot en met vrijdag, 9.00 tot 19.00 uur",
         },
     },
     {
@@ -155,27 +155,25 @@ CONTACTS = [
         },
         "hours": {
             "en": (
-                "Monday to Friday, 9 a.m. to 6 p.m. (UK time); a duty press officer is available "
+                "Monday to Friday, 9 a.m. to 6 p.m.; a duty press officer is available "
                 "outside these hours"
             ),
             "fr": (
-                "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h (heure de Londres)\u202f; en dehors "
+                "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h\u202f; en dehors "
                 "de ces horaires, un attaché de presse de permanence peut être joint"
             ),
             "de": (
-                "Montag bis Freitag, 9:00 bis 18:00 Uhr (Londoner Zeit); außerhalb dieser Zeiten "
+                "Montag bis Freitag, 9:00 bis 18:00 Uhr; außerhalb dieser Zeiten "
                 "ist ein Pressereferent in Bereitschaft erreichbar"
             ),
             "it": (
-                "Dal lunedì al venerdì, dalle 9:00 alle 18:00 (ora di Londra); al di fuori di "
+                "Dal lunedì al venerdì, dalle 9:00 alle 18:00; al di fuori di "
                 "questi orari è reperibile un addetto stampa di turno"
             ),
-            "ja": (
-                "月曜日～金曜日 9:00～18:00（ロンドン時間）。時間外は当番の報道担当官が対応します。"
-            ),
-            "ko": "월요일~금요일 09:00~18:00(런던 시간). 업무시간 외에는 당직 공보관이 응대합니다.",
+            "ja": "月曜日～金曜日 9:00～18:00。時間外は当番の報道担当官が対応します。",
+            "ko": "월요일~금요일 09:00~18:00. 업무시간 외에는 당직 공보관이 응대합니다.",
             "nl": (
-                "Maandag tot en met vrijdag, 9.00 tot 18.00 uur (Britse tijd); buiten deze tijden "
+                "Maandag tot en met vrijdag, 9.00 tot 18.00 uur; buiten deze tijden "
                 "is een dienstdoende persvoorlichter bereikbaar"
             ),
         },
@@ -203,13 +201,13 @@ CONTACTS = [
             "nl": "Ministerie van Buitenlandse Zaken van de Republiek Korea",
         },
         "hours": {
-            "en": "Monday to Friday, 9 a.m. to 6 p.m. (Korea time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h (heure de Séoul)",
-            "de": "Montag bis Freitag, 9:00 bis 18:00 Uhr (koreanische Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:00 alle 18:00 (ora di Seul)",
-            "ja": "月曜日～金曜日 9:00～18:00（韓国時間）",
-            "ko": "평일 09:00~18:00(한국 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.00 tot 18.00 uur (Koreaanse tijd)",
+            "en": "Monday to Friday, 9 a.m. to 6 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h à 18\u00a0h",
+            "de": "Montag bis Freitag, 9:00 bis 18:00 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:00 alle 18:00",
+            "ja": "月曜日～金曜日 9:00～18:00",
+            "ko": "평일 09:00~18:00",
+            "nl": "Maandag tot en met vrijdag, 9.00 tot 18.00 uur",
         },
     },
     {
@@ -238,13 +236,13 @@ CONTACTS = [
             "nl": "Italiaans ministerie van Buitenlandse Zaken en Internationale Samenwerking",
         },
         "hours": {
-            "en": "Monday to Friday, 9 a.m. to 7 p.m. (Rome time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h à 19\u00a0h (heure de Rome)",
-            "de": "Montag bis Freitag, 9:00 bis 19:00 Uhr (römische Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:00 alle 19:00 (ora di Roma)",
-            "ja": "月曜日～金曜日 9:00～19:00（ローマ時間）",
-            "ko": "월요일~금요일 09:00~19:00(로마 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.00 tot 19.00 uur (Romeinse tijd)",
+            "en": "Monday to Friday, 9 a.m. to 7 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h à 19\u00a0h",
+            "de": "Montag bis Freitag, 9:00 bis 19:00 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:00 alle 19:00",
+            "ja": "月曜日～金曜日 9:00～19:00",
+            "ko": "월요일~금요일 09:00~19:00",
+            "nl": "Maandag tot en met vrijdag, 9.00 tot 19.00 uur",
         },
     },
     {
@@ -270,13 +268,13 @@ CONTACTS = [
             "nl": "Ministerie van Buitenlandse Zaken",
         },
         "hours": {
-            "en": "Monday to Friday, 9 a.m. to 5.30 p.m. (Dutch time)",
-            "fr": "Du lundi au vendredi, de 9\u00a0h à 17\u00a0h\u00a030 (heure de La Haye)",
-            "de": "Montag bis Freitag, 9:00 bis 17:30 Uhr (niederländische Zeit)",
-            "it": "Dal lunedì al venerdì, dalle 9:00 alle 17:30 (ora dei Paesi Bassi)",
-            "ja": "月曜日～金曜日 9:00～17:30（オランダ時間）",
-            "ko": "월요일~금요일 09:00~17:30(네덜란드 시간)",
-            "nl": "Maandag tot en met vrijdag, 9.00 tot 17.30 uur (Nederlandse tijd)",
+            "en": "Monday to Friday, 9 a.m. to 5.30 p.m.",
+            "fr": "Du lundi au vendredi, de 9\u00a0h à 17\u00a0h\u00a030",
+            "de": "Montag bis Freitag, 9:00 bis 17:30 Uhr",
+            "it": "Dal lunedì al venerdì, dalle 9:00 alle 17:30",
+            "ja": "月曜日～金曜日 9:00～17:30",
+            "ko": "월요일~금요일 09:00~17:30",
+            "nl": "Maandag tot en met vrijdag, 9.00 tot 17.30 uur",
         },
     },
 ]

@@ -405,10 +405,11 @@ class StatementPage(Page):
 
     @property
     def release_line(self):
-        """“09:00 EDT / 13:00 UTC / 22:00 JST”."""
+        """“20:00 EST / 01:00 UTC (8 Dec)”: in the page's language, dated off the dateline."""
         if not self.release_at:
             return ""
-        return release_line(self.release_at, self.release_zones)
+        language = self.locale.language_code
+        return release_line(self.release_at, self.release_zones, language, self.display_date)
 
     @cached_property
     def ordered_signatories(self):

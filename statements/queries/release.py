@@ -100,11 +100,19 @@ def statement_zones(statement, release_timezone=None):
 
 
 def local_times(statement, instant):
-    """The instant in every signatory's local time, for the admin."""
+    """The instant in every signatory's local time, for the admin: the text is made
+    here, since a template's ``date`` filter would turn it back into the viewer's zone."""
     rows = []
     for government in statement.signatory_governments():
         local, abbreviation = zone_label(instant, government.time_zone)
-        rows.append({"government": government, "local": local, "abbreviation": abbreviation})
+        rows.append(
+            {
+                "government": government,
+                "local": local,
+                "abbreviation": abbreviation,
+                "text": f"{local:%Y-%m-%d %H:%M} {abbreviation}",
+            }
+        )
     return rows
 
 

@@ -10,12 +10,31 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext
 
+from ..timefmt import babel_locale, instant_with_zones_html, release_line_html
+
 register = template.Library()
 
 
-def babel_locale(language_code):
-    overrides = getattr(settings, "COMMUNIQUE_DATE_LOCALES", {})
-    return overrides.get(language_code, language_code).replace("-", "_")
+@register.simple_tag
+def page_release_line(page):
+    """The page's release line in its language, each zone's time isolated, each with
+    its date where that is not the dateline's."""
+    if not page.release_at:
+        return ""
+    return release_line_html(
+        page.release_at,
+        page.release_zones,
+        page.locale.language_code,
+        reference_date=page.display_date,
+    )
+
+
+@register.filter
+def admin_instant(value):
+    """An instant on an admin screen, in the viewer's zone and in UTC, each named."""
+    if not value:
+        return ""
+    return instant_with_zones_html(value)
 
 
 @register.simple_tag

@@ -16,8 +16,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 from .. import partner_kit
@@ -143,7 +143,9 @@ class ReleaseScreenMixin(PageScreenMixin):
             "late_releases": late,
             "instant": instant,
             "local_times": local_times(statement, instant) if instant else [],
-            "release_line": release_line(instant, statement_zones(statement)) if instant else "",
+            "release_line": (
+                release_line(instant, statement_zones(statement), get_language()) if instant else ""
+            ),
             "problems": [describe(p) for p in problems],
             "held_because": [describe(p) for p in (release.hold_reason if release else [])],
             "confirmations": confirmations_of(release, statement) if pending else [],
@@ -233,7 +235,11 @@ class ScheduleReleaseView(ReleaseVerbView):
         messages.success(
             self.request,
             _("Release scheduled for %(line)s.")
-            % {"line": release_line(release.release_at, statement_zones(self.statement))},
+            % {
+                "line": release_line(
+                    release.release_at, statement_zones(self.statement), get_language()
+                )
+            },
         )
         return None
 

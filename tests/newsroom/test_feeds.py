@@ -11,7 +11,7 @@ from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
 from statements.templatetags.statements_tags import localized_date
-from statements.timefmt import release_line
+from statements.timefmt import release_parts
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -158,9 +158,11 @@ def feed_links(client, language, kind, query=""):
     return set(items)
 
 
-def expected_release_line(release):
+def expected_release_line(release, page, language):
+    """The release line in the feed's language, each zone's time isolated."""
     zones = ["America/Toronto", "UTC", "America/Toronto", "Europe/Paris", "Asia/Tokyo"]
-    return release_line(release.release_at, zones)
+    parts = release_parts(release.release_at, zones, language, page.display_date)
+    return " / ".join(f"<bdi>{part}</bdi>" for part in parts)
 
 
 # What the issued-by line says in each language: French names exist for Canada and
@@ -182,7 +184,7 @@ def assert_full_text(html, page, release, language):
     assert sentence in html
     assert f"{page.dateline} – {localized_date(page.display_date, language)}" in html
     dateline = html[html.find('class="dateline"') :].split("</p>", 1)[0]
-    assert expected_release_line(release) in html, (release.release_at, dateline)
+    assert expected_release_line(release, page, language) in html, (release.release_at, dateline)
     for words in ISSUED_BY[language]:
         assert words in html
     # Links in the body are absolute: a feed reader has no page to resolve them against.

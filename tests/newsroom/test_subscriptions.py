@@ -408,12 +408,16 @@ def test_each_subscriber_gets_the_released_statement_once_in_their_language(
     assert deliveries["fr@example.org"].page_id == versions["fr"]
     assert deliveries["de@example.org"].page_id == versions["en"]
     assert all(d.sent_at for d in deliveries.values())
+    assert " TU" in received["fr@example.org"].body  # UTC, as French writes it
+    assert "JST" in received["ja@example.org"].body
 
     for address, message in received.items():
         unsubscribe = message.extra_headers["List-Unsubscribe"]
         assert re.fullmatch(r"<http://testserver/\w+/subscribe/unsubscribe/\S+/>", unsubscribe)
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-        assert "UTC" in message.body and "JST" in message.body  # the release line
+        # The release line, in the language of the version sent.
+        sent = StatementPage.objects.get(pk=deliveries[address].page_id)
+        assert sent.release_line in message.body
         assert "/subscribe/manage/" in message.body
         html, mimetype = message.alternatives[0]
         assert mimetype == "text/html" and TITLE.split()[0] in html
