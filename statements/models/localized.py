@@ -1,8 +1,9 @@
 """Snippet rows shown on a page in the page's language, and the values a release froze."""
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class Frozen:
@@ -100,3 +101,28 @@ def released_links(entries):
         elif entry["page"] in live:
             links.append(ReleasedLink(entry["title"], link_page=live[entry["page"]]))
     return links
+
+
+# The live versions of a page, less those under a view restriction on themselves or a
+# page above them (its path begins theirs): ``Page.objects.live().public()``.
+LIVE_TRANSLATIONS_SQL = """
+SELECT p.id, p.path, p.depth, p.url_path, p.translation_key, p.locale_id, p.live,
+       p.expired, p.content_type_id, p.title, l.language_code AS language_code
+FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id
+WHERE p.live = %s AND p.translation_key = %s AND NOT EXISTS (
+    SELECT 1 FROM wagtailcore_pageviewrestriction r
+    JOIN wagtailcore_page rp ON rp.id = r.page_id
+    WHERE SUBSTR(p.path, 1, LENGTH(rp.path)) = rp.path
+)
+"""
+
+
+def live_versions(translation_key):
+    """Every live, public version of a page (``translation_key``), in configured order:
+    plain ``Page`` rows with what a link to each needs, read with one raw query."""
+    order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
+    key = Page._meta.get_field("translation_key").get_db_prep_value(translation_key, connection)
+    pages = list(Page.objects.raw(LIVE_TRANSLATIONS_SQL, [True, key]))
+    for page in pages:
+        page.locale = Locale(id=page.locale_id, language_code=page.language_code)
+    return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))

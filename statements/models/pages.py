@@ -5,14 +5,14 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Min, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, PageManager, Workflow
+from wagtail.models import Page, PageManager, Workflow
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -25,7 +25,7 @@ from ..timefmt import release_line
 from ..validators import check_signatories, validate_time_zone
 from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
-from .localized import Frozen, Localized, localize_by_key, released_links
+from .localized import Frozen, Localized, live_versions, localize_by_key, released_links
 from .release import ReleasedPage
 from .topics import Topic
 
@@ -59,20 +59,6 @@ def with_governments(signatories):
             if row.government_id in found and not government.is_cached(row):
                 row.government = found[row.government_id]
     return rows
-
-
-# The live versions of a page, less those under a view restriction on themselves or a
-# page above them (its path begins theirs): ``Page.objects.live().public()``.
-LIVE_TRANSLATIONS_SQL = """
-SELECT p.id, p.path, p.depth, p.url_path, p.translation_key, p.locale_id, p.live,
-       p.expired, p.content_type_id, p.title, l.language_code AS language_code
-FROM wagtailcore_page p JOIN wagtailcore_locale l ON l.id = p.locale_id
-WHERE p.live = %s AND p.translation_key = %s AND NOT EXISTS (
-    SELECT 1 FROM wagtailcore_pageviewrestriction r
-    JOIN wagtailcore_page rp ON rp.id = r.page_id
-    WHERE SUBSTR(p.path, 1, LENGTH(rp.path)) = rp.path
-)
-"""
 
 
 class StatementPageQuerySet(PageQuerySet):
@@ -495,15 +481,8 @@ class StatementPage(Page):
         """Every released language version, this one included, in configured order.
 
         Plain ``Page`` rows with what a link to each needs, read with one raw query
-        (``LIVE_TRANSLATIONS_SQL``): the language list is on every statement page, and
+        (``localized.live_versions``): the language list is on every statement page, and
         building the same query through the ORM, with ``public()``'s view-restriction
         test inside it, took longer than the rest of the page's queries together.
         """
-        order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
-        key = Page._meta.get_field("translation_key").get_db_prep_value(
-            self.translation_key, connection
-        )
-        pages = list(Page.objects.raw(LIVE_TRANSLATIONS_SQL, [True, key]))
-        for page in pages:
-            page.locale = Locale(id=page.locale_id, language_code=page.language_code)
-        return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+        return live_versions(self.translation_key)
