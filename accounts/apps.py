@@ -9,9 +9,19 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        # Imported once the apps are loaded: the signal handler's module reads settings.
+        # Imported once the apps are loaded: these modules read settings and models.
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
+        from django_otp.models import Device
 
+        from statements.signals import account_suspended
+
+        from . import revocation
         from .sessions import stamp_login
 
         user_logged_in.connect(stamp_login, dispatch_uid="accounts_stamp_login")
+        devices = [m for m in self.apps.get_models() if issubclass(m, Device)]
+        revocation.connect(devices, get_user_model())
+        account_suspended.connect(
+            revocation.account_suspended, dispatch_uid="accounts_remember_suspended"
+        )

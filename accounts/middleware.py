@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .policy import has_second_factor, mfa_required
+from .remember import forget_cookie, use_remembered_browser
 from .sessions import session_expired
 
 log = logging.getLogger("communique.accounts")
@@ -45,8 +46,10 @@ class SessionLimitsMiddleware:
 class MFARequiredMiddleware:
     """Sends an admin request from an unverified account that needs MFA to enrol or verify.
 
-    Sign-in, sign-out and the MFA pages themselves stay reachable; static files never
-    reach Django's views here (WhiteNoise answers them first).
+    A remembered browser of that account (accounts.remember) verifies the session
+    instead, once its password is accepted. Sign-in, sign-out and the MFA pages
+    themselves stay reachable; static files never reach Django's views here
+    (WhiteNoise answers them first).
     """
 
     exempt_url_names = (
@@ -63,7 +66,12 @@ class MFARequiredMiddleware:
 
     def __call__(self, request):
         if self._must_verify(request):
-            return self._redirect(request)
+            remembered = use_remembered_browser(request)
+            if not remembered:
+                response = self._redirect(request)
+                if remembered is False:
+                    forget_cookie(response)
+                return response
         return self.get_response(request)
 
     def _exempt(self, request):

@@ -9,6 +9,8 @@ from django.views.i18n import JavaScriptCatalog
 from django_otp import login as otp_login
 from django_otp_webauthn import views as webauthn_views
 
+from . import remember
+
 
 def relying_party_id(request):
     """The host of the one allowed origin (from BASE_URL): passkeys are bound to it."""
@@ -29,13 +31,30 @@ class CompletePasskeyRegistrationView(webauthn_views.CompleteCredentialRegistrat
 
 
 class CompletePasskeyAuthenticationView(webauthn_views.CompleteCredentialAuthenticationView):
-    """A second factor for the signed-in user only; a new session key once verified."""
+    """A second factor for the signed-in user only; a new session key once verified.
+
+    The verify page's "Remember this browser" reaches here in a cookie its script sets
+    (accounts.remember.CHOICE_COOKIE_NAME): the package's script sends nothing else.
+    """
+
+    verified_device = None
 
     def complete_auth(self, device):
         if not self.request.user.is_authenticated or device.user_id != self.request.user.pk:
             raise PermissionDenied
         self.request.session.cycle_key()
         otp_login(self.request, device)
+        self.verified_device = device
+
+    def post(self, *args, **kwargs):
+        response = super().post(*args, **kwargs)
+        if self.verified_device is not None:
+            if self.request.COOKIES.get(remember.CHOICE_COOKIE_NAME) == "1":
+                remember.remember_browser(self.request, response, self.verified_device)
+            response.delete_cookie(
+                remember.CHOICE_COOKIE_NAME, path=remember.CHOICE_COOKIE_PATH, samesite="Strict"
+            )
+        return response
 
 
 webauthn_urlpatterns = [

@@ -6,6 +6,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.shortcuts import redirect
@@ -13,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from .remember import revoke
 
 log = logging.getLogger("communique.accounts")
 
@@ -55,6 +58,11 @@ def unlock(request):
     if username:
         reset(username=username)
         name = username
+        # Someone was trying this account's password: its next sign-in, whoever makes
+        # it, asks for the second factor again.
+        users = get_user_model().objects.filter(username=username)
+        for user_id in users.values_list("pk", flat=True):
+            revoke(user_id, f"unlocked by administrator {request.user.pk}")
     elif address:
         reset(ip=address)
         name = address

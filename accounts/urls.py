@@ -11,6 +11,7 @@ urlpatterns = [
     path("passkey/", views.enrol_passkey, name="enrol_passkey"),
     path("recovery-codes/", views.recovery_codes, name="recovery_codes"),
     path("verify/", views.verify, name="verify"),
+    path("remembered-browsers/forget/", views.forget_browsers, name="forget_browsers"),
 ]
 
 # django-otp-webauthn's template tags reverse these by its own namespace.

@@ -1,4 +1,5 @@
-"""MFA pages in the admin's frame: enrol (app or passkey), recovery codes, verify."""
+"""MFA pages in the admin's frame: enrol (app or passkey), recovery codes, verify,
+and forgetting remembered browsers."""
 
 import base64
 import logging
@@ -14,12 +15,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import TokenForm
+from . import remember
+from .forms import TokenForm, VerifyForm
+from .models import RememberedBrowser
 from .policy import has_second_factor, mfa_required
 
 log = logging.getLogger("communique.accounts")
@@ -55,6 +59,8 @@ def _new_recovery_codes(user):
             user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
         )
         device.token_set.all().delete()
+        # New codes are a change of factor: every remembered browser asks again.
+        remember.revoke(user.pk, "recovery codes made anew")
         codes = [StaticToken.random_token() for _i in range(RECOVERY_CODE_COUNT)]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     return codes
@@ -75,7 +81,26 @@ def enrol(request):
         "devices": list(devices_for_user(request.user)),
         "may_add": _may_add_device(request),
     }
+    if request.user.is_verified():
+        context["browsers"] = list(RememberedBrowser.objects.filter(user=request.user))
+        context["this_browser"] = remember.current_browser_id(request)
     return TemplateResponse(request, "accounts/enrol.html", context)
+
+
+@require_POST
+def forget_browsers(request):
+    """The user's own "Forget all remembered browsers"; a verified session only."""
+    if not request.user.is_verified():
+        return redirect(reverse("accounts_mfa:enrol"))
+    count = remember.revoke(request.user.pk, "forgotten by the user")
+    if not count:
+        log.info("No remembered browser to forget for user %s", request.user.pk)
+    messages.success(
+        request, _("Every remembered browser is forgotten: each asks for the second step again.")
+    )
+    response = redirect(reverse("accounts_mfa:enrol"))
+    remember.forget_cookie(response)
+    return response
 
 
 @sensitive_post_parameters("token")
@@ -143,9 +168,11 @@ def verify(request):
     """The second step of signing in: a code, a recovery code or a passkey."""
     if not has_second_factor(request.user):
         return redirect(reverse("accounts_mfa:enrol"))
+    remembered = None if request.user.is_verified() else remember.use_remembered_browser(request)
     if request.user.is_verified():
         return redirect(_next_url(request))
-    form = TokenForm(request.POST or None)
+    days = remember.remember_days()
+    form = VerifyForm(request.POST or None, remember_days=days)
     if request.method == "POST" and form.is_valid():
         device = _match(request.user, form.cleaned_data["token"])
         if device is not None:
@@ -156,11 +183,22 @@ def verify(request):
                     request,
                     _("You used a recovery code; %(count)s are left.") % {"count": left},
                 )
-            return redirect(_next_url(request))
+            response = redirect(_next_url(request))
+            if form.cleaned_data.get("remember"):
+                remember.remember_browser(request, response, device)
+            return response
         log.warning("Second factor refused for user %s", request.user.pk)
         form.add_error("token", _("That code is not right, or it was used already."))
     has_passkey = any(
         type(d).__name__ == "WebAuthnCredential" for d in devices_for_user(request.user)
     )
-    context = {"form": form, "next": _next_url(request), "has_passkey": has_passkey}
-    return TemplateResponse(request, "accounts/verify.html", context)
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "has_passkey": has_passkey,
+        "remember_days": days,
+    }
+    response = TemplateResponse(request, "accounts/verify.html", context)
+    if remembered is False:
+        remember.forget_cookie(response)
+    return response

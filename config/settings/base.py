@@ -97,6 +97,7 @@ ENV_ACCOUNT_SUSPEND_EXEMPT = _env_list("ACCOUNT_SUSPEND_EXEMPT")
 # Accounts (docs/security.md): unset MFA_REQUIRED means "this environment's default".
 ENV_MFA_REQUIRED = _env_bool("MFA_REQUIRED", None)
 ENV_MFA_FOR_TRANSLATORS = _env_bool("MFA_FOR_TRANSLATORS", False)
+ENV_MFA_REMEMBER_DAYS = _env_int("MFA_REMEMBER_DAYS", 30)
 ENV_CLIENT_IP_HEADER = _env_str("CLIENT_IP_HEADER")
 ENV_LOGIN_IP_FAILURE_LIMIT = _env_int("LOGIN_IP_FAILURE_LIMIT", 30)
 ENV_CSP_FRAME_SRC = _env_list(
@@ -536,6 +537,12 @@ AUTHENTICATION_BACKENDS = [
 # Production always requires it; dev relaxes it unless MFA_REQUIRED=1 (with a banner).
 COMMUNIQUE_MFA_REQUIRED = ENV_MFA_REQUIRED is not False
 COMMUNIQUE_MFA_FOR_TRANSLATORS = ENV_MFA_FOR_TRANSLATORS
+# GOV.UK Signon's "remembered 30 days": a browser that passed the second factor with
+# "Remember this browser" ticked skips it at sign-ins for this many days (the password
+# is always asked). 0 turns the checkbox and the skip off; production refuses over 30.
+if ENV_MFA_REMEMBER_DAYS < 0:
+    raise ImproperlyConfigured("MFA_REMEMBER_DAYS must be 0 (off) or a number of days")
+COMMUNIQUE_MFA_REMEMBER_DAYS = ENV_MFA_REMEMBER_DAYS
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"

@@ -24,6 +24,9 @@ STORAGES = {
 if ENV_MFA_REQUIRED is False:
     raise ImproperlyConfigured("MFA_REQUIRED cannot be turned off in production")
 COMMUNIQUE_MFA_REQUIRED = True
+# A remembered browser skips the second factor for at most GOV.UK Signon's 30 days.
+if ENV_MFA_REMEMBER_DAYS > 30:
+    raise ImproperlyConfigured("MFA_REMEMBER_DAYS cannot be more than 30 in production")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = ENV_SECURE_SSL_REDIRECT

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .. import notifications
+from .. import notifications, signals
 from ..models import AccountReview
 
 ACCOUNT_REVIEW_USERNAME = "account-review"
@@ -84,6 +84,8 @@ class SuspendUnusedAccountsAction:
         if not changed:
             return 0
         AccountReview.objects.filter(pk=review.pk).update(suspended_at=self.now)
+        # Accounts forget its remembered browsers (statements never imports accounts).
+        signals.account_suspended.send(sender=type(self), user=user)
         log(
             instance=user,
             action="statements.account_suspend",

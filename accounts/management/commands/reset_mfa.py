@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp import devices_for_user
 
+from accounts.remember import revoke
+
 log = logging.getLogger("communique.accounts")
 
 
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No account named {username!r}")
+        # Each removal forgets the remembered browsers too; named here as the reset it is.
+        revoke(user.pk, "second factors reset by an operator")
         devices = list(devices_for_user(user, confirmed=None))
         for device in devices:
             device.delete()
