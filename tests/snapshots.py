@@ -1,14 +1,21 @@
-"""Worlds that transactional tests start from, built once per test session.
+"""Worlds that tests start from, built once per test session.
 
-The browser tests start from a whole newsroom (``load_demo`` takes about 20 seconds,
-the accessibility world about 10), in transactional tests: the live server reads only
-what is committed, and each test's writes are flushed after it. On PostgreSQL the
-first build's tables are copied into a schema of their own, and copied back before
-each later test that asks for the same world: every such test starts from exactly
-what the build left, ids and tokens included, whatever the test before it wrote, and
-gets what the build returned. On other databases the world is built for each test.
+Some tests start from a whole newsroom: ``load_demo`` takes about 20 seconds, the
+accessibility world about 10, a feed or API world several. On PostgreSQL the first
+build's rows are kept (every table, COPY'd out as text) and put back before each later
+test that asks for the same world: every table emptied and refilled, the sequences
+set past the rows, the process's caches of rows dropped. Each such test starts from
+exactly the rows the build left, ids and tokens included, whatever ran before it, and
+gets a copy of what the build returned. In a transactional test the rows are
+committed, as the build's were; in any other test they go with its rollback. On other
+databases the world is built for each test.
+
+A build is only what is in the database and what it returns: settings a test needs
+are set by its fixture before it asks for the world, and a build must not depend on
+mail sent, files written or callbacks run on commit.
 """
 
+import copy
 import os
 
 from django.apps import apps
@@ -18,22 +25,21 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-# For each world built in this test session: its tables and what its build returned.
+# For each world built in this test session: its rows and what its build returned.
 _built = {}
 
 
 def world(name, build):
-    """The database as ``build()`` leaves it, and what it returned."""
+    """The database as ``build()`` leaves it, and a copy of what it returned."""
     if connection.vendor != "postgresql":
         return build()
-    schema = f"snapshot_{name}"
     if name not in _built:
         result = build()
-        _built[name] = (_copy_out(schema), result)
+        _built[name] = (_copy_out(), copy.deepcopy(result))
         return result
-    tables, result = _built[name]
-    _copy_back(schema, tables)
-    return result
+    rows, result = _built[name]
+    _copy_back(rows)
+    return copy.deepcopy(result)
 
 
 def load_demo():
@@ -46,34 +52,40 @@ def load_demo():
     world("demo", build)
 
 
-def _copy_out(schema):
-    """Copy every table of the models, as flush knows them, into ``schema``."""
-    tables = sorted(
+def _tables():
+    """Every table of the models, as flush knows them."""
+    return sorted(
         connection.introspection.django_table_names(only_existing=True, include_views=False)
     )
+
+
+def _copy_out():
+    quote = connection.ops.quote_name
+    rows = {}
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # psycopg's own cursor, for COPY
+        for table in _tables():
+            with raw.copy(f"COPY {quote(table)} TO STDOUT") as out:
+                rows[table] = b"".join(bytes(data) for data in out)
+    return rows
+
+
+def _copy_back(rows):
+    """Empty every table and refill it; the foreign keys (deferred) are checked once
+    every table is back."""
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")  # from a reused database
-        cursor.execute(f"CREATE SCHEMA {schema}")
-        for table in tables:
-            cursor.execute(f"CREATE TABLE {schema}.{quote(table)} AS TABLE {quote(table)}")
-    return tables
-
-
-def _copy_back(schema, tables):
-    """Empty every table and refill it from the copy; the foreign keys (deferred until
-    the commit) are checked once every table is back."""
-    quoted = [connection.ops.quote_name(table) for table in tables]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(quoted)} CASCADE")
-        for table in quoted:
-            # Table names from Django's own models, quoted: nothing from outside.
-            cursor.execute(f"INSERT INTO {table} SELECT * FROM {schema}.{table}")  # noqa: S608
-        # The next ids are those the build's next objects would have had.
+        cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in rows)} CASCADE")
+        raw = cursor.cursor
+        for table, data in rows.items():
+            if data:
+                with raw.copy(f"COPY {quote(table)} FROM STDIN") as into:
+                    into.write(data)
+        # Every new id comes after the rows put back, as after the build.
         models = [
             model
             for model in apps.get_models(include_auto_created=True)
-            if model._meta.db_table in tables and not model._meta.proxy
+            if model._meta.db_table in rows and not model._meta.proxy
         ]
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)

@@ -19,7 +19,7 @@ from statements.models import (
     StatementTopic,
 )
 from statements.queries.release import snapshot_of
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +50,7 @@ def versions(statement):
     }
 
 
-@pytest.fixture
-def newsroom(governments):
+def make_newsroom(governments):
     site = factories.build_site(languages=("en", "fr", "ja", "de"))
     factories.translate_government(
         governments["JP"],
@@ -63,8 +62,7 @@ def newsroom(governments):
     return site["newsrooms"]["en"]
 
 
-@pytest.fixture
-def earlier(newsroom, governments):
+def make_earlier(newsroom, governments):
     """A statement released before, which the new one links to."""
     return factories.make_statement(
         newsroom,
@@ -75,8 +73,7 @@ def earlier(newsroom, governments):
     )
 
 
-@pytest.fixture
-def embargoed(newsroom, governments):
+def make_embargoed(newsroom, governments):
     """Cleared, translated and scheduled, but not yet released."""
     statement, drafter, _approvers = factories.ready_for_release(
         newsroom,
@@ -90,16 +87,14 @@ def embargoed(newsroom, governments):
     return versions(statement)
 
 
-@pytest.fixture
-def in_draft(newsroom, governments):
+def make_in_draft(newsroom, governments):
     """A statement nobody has released."""
     return factories.make_statement(
         newsroom, [governments["CA"]], publish=False, title="Still in draft", slug="in-draft"
     )
 
 
-@pytest.fixture
-def released(newsroom, governments, earlier, in_draft):
+def make_released(newsroom, governments, earlier, in_draft):
     ca = governments["CA"]
     contact = factories.MediaContactFactory(
         government=ca,
@@ -136,6 +131,72 @@ def released(newsroom, governments, earlier, in_draft):
     )
     release_now(statement, drafter)
     return versions(statement)
+
+
+# The statements a test may ask for, in the order they are made; "released" links to
+# the first two.
+PARTS = ("earlier", "in_draft", "released", "embargoed")
+
+
+def build_api_world(parts):
+    governments = factories.standard_governments()
+    newsroom = make_newsroom(governments)
+    world = {"governments": governments, "newsroom": newsroom}
+    if "earlier" in parts:
+        world["earlier"] = make_earlier(newsroom, governments)
+    if "in_draft" in parts:
+        world["in_draft"] = make_in_draft(newsroom, governments)
+    if "released" in parts:
+        world["released"] = make_released(
+            newsroom, governments, world["earlier"], world["in_draft"]
+        )
+    if "embargoed" in parts:
+        world["embargoed"] = make_embargoed(newsroom, governments)
+    return world
+
+
+@pytest.fixture
+def api_world(request, db):
+    """What the test asks for and nothing more, each combination built once per test
+    session (tests/snapshots.py); each test gets its rows back."""
+    asked = set(request.fixturenames)
+    if "released" in asked:
+        asked |= {"earlier", "in_draft"}
+    parts = tuple(part for part in PARTS if part in asked)
+    return snapshots.world("api:" + ",".join(parts), lambda: build_api_world(parts))
+
+
+@pytest.fixture
+def governments(api_world):
+    return api_world["governments"]
+
+
+@pytest.fixture
+def newsroom(api_world):
+    return api_world["newsroom"]
+
+
+@pytest.fixture
+def earlier(api_world):
+    """A statement released before, which the new one links to."""
+    return api_world["earlier"]
+
+
+@pytest.fixture
+def in_draft(api_world):
+    """A statement nobody has released."""
+    return api_world["in_draft"]
+
+
+@pytest.fixture
+def released(api_world):
+    return api_world["released"]
+
+
+@pytest.fixture
+def embargoed(api_world):
+    """Cleared, translated and scheduled, but not yet released."""
+    return api_world["embargoed"]
 
 
 def not_found(client, url):
