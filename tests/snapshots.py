@@ -33,11 +33,13 @@ def world(name, build):
     """The database as ``build()`` leaves it, and a copy of what it returned."""
     if connection.vendor != "postgresql":
         return build()
-    if name not in _built:
+    # Built inside a test's transaction, callbacks on commit never ran: another world.
+    key = (name, connection.in_atomic_block)
+    if key not in _built:
         result = build()
-        _built[name] = (_copy_out(), copy.deepcopy(result))
+        _built[key] = (_copy_out(), copy.deepcopy(result))
         return result
-    rows, result = _built[name]
+    rows, result = _built[key]
     _copy_back(rows)
     return copy.deepcopy(result)
 
@@ -71,11 +73,13 @@ def _copy_out():
 
 
 def _copy_back(rows):
-    """Empty every table and refill it; the foreign keys (deferred) are checked once
-    every table is back."""
+    """Empty every table and refill it. DELETE, not TRUNCATE: a hundred small tables
+    empty in milliseconds where TRUNCATE takes seconds; Django's foreign keys are
+    deferred, so the order does not matter and they are checked with every row back."""
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in rows)} CASCADE")
+        for table in rows:
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - a model's table
         raw = cursor.cursor
         for table, data in rows.items():
             if data:

@@ -22,7 +22,7 @@ from newsroom.search.text import body_text
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -50,13 +50,11 @@ KOREAN_BODY = [
 ]
 
 
-@pytest.fixture
-def site(governments):
+def make_site():
     return factories.build_site(languages=("en", "fr", "ja", "ko"))
 
 
-@pytest.fixture
-def msmt(site, governments):
+def make_msmt(site, governments):
     """A released statement in English, French, Japanese and Korean."""
     page = factories.make_statement(
         site["newsrooms"]["en"],
@@ -93,6 +91,53 @@ def msmt(site, governments):
         body=KOREAN_BODY,
     )
     return versions
+
+
+# What a test may ask for, in the order it is made; the statements need the site.
+PARTS = ("site", "msmt", "two_on_sanctions")
+
+
+def build_search_world(parts):
+    world = {"governments": factories.standard_governments()}
+    if "site" in parts:
+        world["site"] = make_site()
+    if "msmt" in parts:
+        world["msmt"] = make_msmt(world["site"], world["governments"])
+    if "two_on_sanctions" in parts:
+        world["two_on_sanctions"] = make_two_on_sanctions(world["site"], world["governments"])
+    return world
+
+
+@pytest.fixture
+def search_world(request, db):
+    """What the test asks for and nothing more, each combination built once per test
+    session (tests/snapshots.py); each test gets its rows back."""
+    asked = set(request.fixturenames)
+    if asked & {"msmt", "two_on_sanctions"}:
+        asked.add("site")
+    parts = tuple(part for part in PARTS if part in asked)
+    return snapshots.world("search:" + ",".join(parts), lambda: build_search_world(parts))
+
+
+@pytest.fixture
+def governments(search_world):
+    return search_world["governments"]
+
+
+@pytest.fixture
+def site(search_world):
+    return search_world["site"]
+
+
+@pytest.fixture
+def msmt(search_world):
+    """A released statement in English, French, Japanese and Korean."""
+    return search_world["msmt"]
+
+
+@pytest.fixture
+def two_on_sanctions(search_world):
+    return search_world["two_on_sanctions"]
 
 
 def soup(response):
@@ -298,8 +343,7 @@ def test_a_query_with_markup_is_shown_escaped(client, msmt):
 
 
 # --- filters, messages and paging -----------------------------------------------------------
-@pytest.fixture
-def two_on_sanctions(site, governments):
+def make_two_on_sanctions(site, governments):
     newsroom = site["newsrooms"]["en"]
     joint = factories.make_statement(
         newsroom,
