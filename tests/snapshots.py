@@ -18,6 +18,7 @@ mail sent, files written or callbacks run on commit.
 import copy
 import os
 
+import psycopg
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -34,7 +35,10 @@ def world(name, build):
     if connection.vendor != "postgresql":
         return build()
     # Built inside a test's transaction, callbacks on commit never ran: another world.
-    key = (name, connection.in_atomic_block)
+    in_test_transaction = connection.in_atomic_block
+    if in_test_transaction:
+        _assert_nothing_written_yet(name)
+    key = (name, in_test_transaction)
     if key not in _built:
         result = build()
         _built[key] = (_copy_out(), copy.deepcopy(result))
@@ -42,6 +46,35 @@ def world(name, build):
     rows, result = _built[key]
     _copy_back(rows)
     return copy.deepcopy(result)
+
+
+def _assert_nothing_written_yet(name):
+    """A row this test's transaction has and the committed database has not was
+    written by a fixture asked for before the world: putting the world back would
+    delete it, and the world would not be what the build made."""
+    tables = _tables()
+    query = _count_query(tables)
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        here = cursor.fetchone()
+    db = connection.settings_dict
+    with psycopg.connect(
+        dbname=db["NAME"],
+        user=db["USER"] or None,
+        password=db["PASSWORD"] or None,
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+        autocommit=True,
+    ) as committed:
+        there = committed.execute(query).fetchone()
+    written = {t: (a, b) for t, a, b in zip(tables, there, here, strict=True) if a != b}
+    assert not written, f"rows written before the world {name!r} was asked for: {written}"
+
+
+def _count_query(tables):
+    quote = connection.ops.quote_name
+    # The models' own table names, quoted: nothing from outside.
+    return "SELECT " + ", ".join(f"(SELECT count(*) FROM {quote(t)})" for t in tables)  # noqa: S608
 
 
 def load_demo():
