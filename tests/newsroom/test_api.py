@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from statements.actions.release import ReleaseStatementAction
-from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import (
     Government,
     MediaContact,
@@ -16,126 +15,70 @@ from statements.models import (
     ReleasedPage,
     StatementPage,
     StatementRelatedLink,
-    StatementTopic,
 )
 from statements.queries.release import snapshot_of
-from tests import factories
+from tests import factories, snapshots
+from tests.newsroom.api_world import (
+    DRAFT_SENTENCE,
+    DRAFT_TITLE,
+    EMBARGO_SENTENCE,
+    EMBARGO_SLUG,
+    EMBARGO_TITLE,
+    INSTANT,
+    PARTS,
+    SENTENCE,
+    TITLE,
+    build_api_world,
+)
 
 pytestmark = pytest.mark.django_db
 
 API = "/api/v2/pages/"
 STATEMENTS = API + "?type=statements.StatementPage"
-INSTANT = datetime.datetime(2025, 5, 29, 13, 0, tzinfo=datetime.UTC)
-
-TITLE = "Joint statement on the monitoring team's first report"
-SENTENCE = "The participating governments welcome the first report."
-EMBARGO_TITLE = "Embargoed joint statement on maritime monitoring"
-EMBARGO_SLUG = "embargoed-maritime-monitoring"
-EMBARGO_SENTENCE = "The embargoed governments note a confidential finding."
-DRAFT_TITLE = "Draft title nobody has released"
-DRAFT_SENTENCE = "A draft sentence that was never released."
-
-
-def release_now(statement, drafter, instant=INSTANT):
-    """Schedule, then run the release as the clock would once the instant has passed."""
-    release = ScheduleReleaseAction(statement, drafter).execute()
-    Release.objects.filter(pk=release.pk).update(release_at=instant)
-    assert ReleaseStatementAction(release.pk).execute().state == "released"
-
-
-def versions(statement):
-    return {
-        p.locale.language_code: p
-        for p in StatementPage.objects.filter(translation_key=statement.translation_key)
-    }
 
 
 @pytest.fixture
-def newsroom(governments):
-    site = factories.build_site(languages=("en", "fr", "ja", "de"))
-    factories.translate_government(
-        governments["JP"],
-        "ja",
-        short_name="日本",
-        official_name="日本国政府",
-        department="外務省",
-    )
-    return site["newsrooms"]["en"]
+def api_world(request, db):
+    """What the test asks for and nothing more, each combination built once per test
+    session (tests/snapshots.py); each test gets its rows back."""
+    asked = set(request.fixturenames)
+    if "released" in asked:
+        asked |= {"earlier", "in_draft"}
+    parts = tuple(part for part in PARTS if part in asked)
+    return snapshots.world("api:" + ",".join(parts), lambda: build_api_world(parts))
 
 
 @pytest.fixture
-def earlier(newsroom, governments):
+def governments(api_world):
+    return api_world["governments"]
+
+
+@pytest.fixture
+def newsroom(api_world):
+    return api_world["newsroom"]
+
+
+@pytest.fixture
+def earlier(api_world):
     """A statement released before, which the new one links to."""
-    return factories.make_statement(
-        newsroom,
-        [governments["CA"]],
-        title="An earlier statement",
-        slug="earlier-statement",
-        release_at=datetime.datetime(2025, 3, 3, 15, 0, tzinfo=datetime.UTC),
-    )
+    return api_world["earlier"]
 
 
 @pytest.fixture
-def embargoed(newsroom, governments):
-    """Cleared, translated and scheduled, but not yet released."""
-    statement, drafter, _approvers = factories.ready_for_release(
-        newsroom,
-        governments,
-        lead=governments["CA"],
-        title=EMBARGO_TITLE,
-        slug=EMBARGO_SLUG,
-        body=[("paragraph", f"<p>{EMBARGO_SENTENCE}</p>")],
-    )
-    ScheduleReleaseAction(statement, drafter).execute()
-    return versions(statement)
-
-
-@pytest.fixture
-def in_draft(newsroom, governments):
+def in_draft(api_world):
     """A statement nobody has released."""
-    return factories.make_statement(
-        newsroom, [governments["CA"]], publish=False, title="Still in draft", slug="in-draft"
-    )
+    return api_world["in_draft"]
 
 
 @pytest.fixture
-def released(newsroom, governments, earlier, in_draft):
-    ca = governments["CA"]
-    contact = factories.MediaContactFactory(
-        government=ca,
-        office="Media Relations Office",
-        email="media@international.gc.ca",
-        phone="+1 343 203 7700",
-        hours="Monday to Friday, 9:00 to 17:00 (Ottawa time)",
-    )
-    topic = factories.TopicFactory(name="Sanctions", slug="sanctions")
-    en = factories.locale("en")
-    statement, drafter, _approvers = factories.ready_for_release(
-        newsroom,
-        governments,
-        lead=ca,
-        title=TITLE,
-        slug="msmt-first-report",
-        contacts=[contact],
-        topics=[StatementTopic(topic=topic)],
-        related_links=[
-            StatementRelatedLink(title="Earlier statement", link_page=earlier, locale=en),
-            StatementRelatedLink(title="Not yet released", link_page=in_draft, locale=en),
-            StatementRelatedLink(
-                title="Monitoring team", url="https://msmt.example.org/", locale=en
-            ),
-        ],
-        body=[
-            (
-                "paragraph",
-                f'<p>{SENTENCE} See <a linktype="page" id="{earlier.pk}">the earlier one</a>'
-                f' and <a linktype="page" id="{in_draft.pk}">one in draft</a>.</p>',
-            ),
-            ("quotation", {"quote": "We stand together.", "attribution": "The ministers"}),
-        ],
-    )
-    release_now(statement, drafter)
-    return versions(statement)
+def released(api_world):
+    return api_world["released"]
+
+
+@pytest.fixture
+def embargoed(api_world):
+    """Cleared, translated and scheduled, but not yet released."""
+    return api_world["embargoed"]
 
 
 def not_found(client, url):

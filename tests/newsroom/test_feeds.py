@@ -12,7 +12,7 @@ from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
 from statements.templatetags.statements_tags import localized_date
 from statements.timefmt import release_parts
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,24 @@ UNRELEASED_SENTENCE = "The governments will describe ship-to-ship transfers at t
 
 
 @pytest.fixture
-def newsroom(settings, governments):
+def feeds_world(settings, db):
+    """Built once per test session (tests/snapshots.py); each test gets its rows back."""
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES
+    return snapshots.world("feeds", build_feeds_world)
+
+
+@pytest.fixture
+def governments(feeds_world):
+    return feeds_world["governments"]
+
+
+@pytest.fixture
+def newsroom(feeds_world):
+    return feeds_world["newsroom"]
+
+
+def build_feeds_world():
+    governments = factories.standard_governments()
     site = factories.build_site(languages=LANGUAGES)
     ca, jp = governments["CA"], governments["JP"]
     newsrooms = site["newsrooms"]
@@ -107,13 +123,14 @@ def newsroom(settings, governments):
         p.locale.language_code: p
         for p in StatementPage.objects.filter(translation_key=statement.translation_key)
     }
-    return {
+    newsroom = {
         "release": release,
         "versions": versions,
         "english_only": english_only,
         "late": late,
         "unreleased": unreleased,
     }
+    return {"governments": governments, "newsroom": newsroom}
 
 
 def fetch(client, language, kind, query=""):

@@ -22,77 +22,42 @@ from newsroom.search.text import body_text
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release
-from tests import factories
+from tests import factories, snapshots
+from tests.newsroom.search_world import PARTS, build_search_world
 
 pytestmark = pytest.mark.django_db
 
-BODY = [
-    (
-        "paragraph",
-        "<p>The participating governments welcome the first report of the Multilateral "
-        "Sanctions Monitoring Team, which is monitoring ship-to-ship transfers.</p>",
-    ),
-    ("heading", "Next steps"),
-    ("paragraph", "<p>The team will report again before the end of the year.</p>"),
-]
-FRENCH_BODY = [
-    (
-        "paragraph",
-        "<p>Les gouvernements participants saluent le premier rapport publié par l'Équipe "
-        "multilatérale de surveillance des sanctions.</p>",
-    )
-]
-JAPANESE_BODY = [
-    ("paragraph", "<p>参加国政府は、多国間制裁監視チームの最初の報告書を歓迎する。</p>"),
-]
-KOREAN_BODY = [
-    ("paragraph", "<p>참여국 정부는 다자 제재 모니터링 팀의 첫 보고서를 환영합니다.</p>")
-]
+
+@pytest.fixture
+def search_world(request, db):
+    """What the test asks for and nothing more, each combination built once per test
+    session (tests/snapshots.py); each test gets its rows back."""
+    asked = set(request.fixturenames)
+    if asked & {"msmt", "two_on_sanctions"}:
+        asked.add("site")
+    parts = tuple(part for part in PARTS if part in asked)
+    return snapshots.world("search:" + ",".join(parts), lambda: build_search_world(parts))
 
 
 @pytest.fixture
-def site(governments):
-    return factories.build_site(languages=("en", "fr", "ja", "ko"))
+def governments(search_world):
+    return search_world["governments"]
 
 
 @pytest.fixture
-def msmt(site, governments):
+def site(search_world):
+    return search_world["site"]
+
+
+@pytest.fixture
+def msmt(search_world):
     """A released statement in English, French, Japanese and Korean."""
-    page = factories.make_statement(
-        site["newsrooms"]["en"],
-        list(governments.values()),
-        lead=governments["CA"],
-        title="Joint statement on the Multilateral Sanctions Monitoring Team",
-        slug="msmt-first-report",
-        summary="The governments welcome the team's first report.",
-        body=BODY,
-    )
-    versions = {"en": page}
-    versions["fr"] = factories.translate_statement(
-        page,
-        "fr",
-        title="Déclaration commune sur l'Équipe multilatérale de surveillance des sanctions",
-        summary="Les gouvernements saluent le premier rapport de l'Équipe.",
-        dateline="Ottawa (Ontario)",
-        body=FRENCH_BODY,
-    )
-    versions["ja"] = factories.translate_statement(
-        page,
-        "ja",
-        title="多国間制裁監視チームに関する共同声明",
-        summary="各国政府はチームの最初の報告書を歓迎する。",
-        dateline="オタワ",
-        body=JAPANESE_BODY,
-    )
-    versions["ko"] = factories.translate_statement(
-        page,
-        "ko",
-        title="다자 제재 모니터링 팀에 관한 공동 성명",
-        summary="각국 정부는 팀의 첫 보고서를 환영합니다.",
-        dateline="오타와",
-        body=KOREAN_BODY,
-    )
-    return versions
+    return search_world["msmt"]
+
+
+@pytest.fixture
+def two_on_sanctions(search_world):
+    return search_world["two_on_sanctions"]
 
 
 def soup(response):
@@ -298,26 +263,6 @@ def test_a_query_with_markup_is_shown_escaped(client, msmt):
 
 
 # --- filters, messages and paging -----------------------------------------------------------
-@pytest.fixture
-def two_on_sanctions(site, governments):
-    newsroom = site["newsrooms"]["en"]
-    joint = factories.make_statement(
-        newsroom,
-        [governments["CA"], governments["JP"]],
-        lead=governments["CA"],
-        title="Joint statement on sanctions monitoring",
-        statement_type="joint_statement",
-    )
-    readout = factories.make_statement(
-        newsroom,
-        [governments["CA"]],
-        title="Readout: sanctions call",
-        statement_type="readout",
-        release_at=datetime.datetime(2024, 3, 1, 12, 0, tzinfo=datetime.UTC),
-    )
-    return joint, readout
-
-
 def test_filters_combine_with_the_query(client, two_on_sanctions):
     joint, readout = two_on_sanctions
     assert sorted(titles(search(client, "en", "sanctions"))) == sorted([joint.title, readout.title])

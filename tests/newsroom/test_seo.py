@@ -15,7 +15,7 @@ from statements.actions.previews import CreatePreviewLinkAction, preview_url
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, StatementPage
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +111,10 @@ class World:
 
 
 @pytest.fixture
-def world(governments, settings):
+def world(settings, db):
+    """Built once per test session (tests/snapshots.py); each test gets its rows back."""
     settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES
-    return World(governments)
+    return snapshots.world("seo", lambda: World(factories.standard_governments()))
 
 
 # --- sitemap and robots.txt ------------------------------------------------------------

@@ -21,7 +21,7 @@ from statements.models import (
     StatementRelatedLink,
     StatementTopic,
 )
-from tests import factories
+from tests import factories, snapshots
 from tests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -161,7 +161,12 @@ def seven_governments():
 @pytest.fixture
 def public_pages(live_server):
     """Released statements in all seven languages, one scheduled statement with an open,
-    a revoked and an expired preview link; returns the URLs of every public page type."""
+    a revoked and an expired preview link; returns the URLs of every public page type.
+    Built once per test session (tests/snapshots.py): the tests only read it."""
+    return live_server.url, snapshots.world("accessibility", build_public_pages)
+
+
+def build_public_pages():
     tree = factories.build_site(languages=LANGUAGES)
     newsrooms = tree["newsrooms"]
     governments = seven_governments()
@@ -240,7 +245,6 @@ def public_pages(live_server):
         for page in StatementPage.objects.filter(translation_key=statement.translation_key)
     }
     assert set(released) == set(LANGUAGES)
-    base = live_server.url
     pages = {}
     for code in LANGUAGES:
         newsroom = newsrooms[code].url
@@ -262,7 +266,7 @@ def public_pages(live_server):
         subscribe = url_if_routed("statements_subscribe", code)
         if subscribe:
             pages[code]["subscribe"] = subscribe
-    return base, pages
+    return pages
 
 
 def url_if_routed(name, language_code):

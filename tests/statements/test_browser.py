@@ -1,17 +1,17 @@
 """Each role's main path in a real browser (Debian's Chromium through Playwright)."""
 
 import pytest
-from django.core.management import call_command
 
 from statements.models import NewsroomPage, StatementPage
 from tests.browser import chromium, sign_in
+from tests.snapshots import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_site(live_server, settings):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_site(live_server):
+    load_demo()  # once per session; a copy of it for each later test
     return live_server.url
 
 

@@ -9,6 +9,7 @@ no new live page). Each request runs in a savepoint that is rolled back, so one 
 cannot hide another, and wagtail-localize's ``on_commit`` publishes are run.
 """
 
+import copy
 import itertools
 import re
 
@@ -119,7 +120,7 @@ class World:
             slug="unreleased",
         )
         factories.submit_for_signoff(unreleased, drafter)
-        self.pages = []
+        self.pages, self.values = [], {}
         for statement in (released, unreleased):
             statement = StatementPage.objects.get(pk=statement.pk)
             self.pages += [statement, statement.get_translation(factories.locale("fr")).specific]
@@ -127,6 +128,12 @@ class World:
         assert not self.pages[2].live and not self.pages[3].live
 
     def page_values(self, page):
+        """The ids for ``page`` (the same for every route: each request is rolled back)."""
+        if page.pk not in self.values:
+            self.values[page.pk] = self._page_values(page)
+        return self.values[page.pk]
+
+    def _page_values(self, page):
         source = page if not page.is_translation else self.pages[self.pages.index(page) - 1]
         translation = Translation.objects.filter(
             source__object_id=source.translation_key, target_locale__language_code="fr"
@@ -250,8 +257,10 @@ def bodies(url, page, world):
 
 def liveness():
     return {
-        page.pk: (page.live, page.live_revision_id)
-        for page in StatementPage.objects.order_by("pk").only("live", "live_revision_id")
+        pk: (live, live_revision_id)
+        for pk, live, live_revision_id in StatementPage.objects.order_by("pk").values_list(
+            "pk", "live", "live_revision_id"
+        )
     }
 
 
@@ -270,6 +279,11 @@ def changed(before, after):
 def walk(world, user, django_capture_on_commit_callbacks, only=None):
     """POST everywhere; return the requests that changed a statement's liveness."""
     client = Client(raise_request_exception=False)
+    # One sign-in, and every request starts from it: the session row it made is put
+    # back by each request's rollback, and the client's cookies are put back here (a
+    # request that signs out, or cycles the session key, changes nothing for the next).
+    client.force_login(user)
+    signed_in = copy.deepcopy(client.cookies)
     found, seen = [], set()
     for route in admin_patterns():
         if only is not None and not only(route):
@@ -279,7 +293,7 @@ def walk(world, user, django_capture_on_commit_callbacks, only=None):
                 if (target, name) in seen:
                     continue  # a gate and the view behind it share their URL
                 seen.add((target, name))
-                client.force_login(user)
+                client.cookies = copy.deepcopy(signed_in)
                 before = liveness()
                 with transaction.atomic():
                     try:

@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,14 @@ def test_root_redirects_to_a_language(client, site_tree):
 
 class TestNewsroomListing:
     @pytest.fixture
-    def listing(self, site_tree, governments):
+    def listing(self, db):
+        """Built once per test session (tests/snapshots.py); each test gets its rows back."""
+        return snapshots.world("newsroom listing", self.build_listing)
+
+    @staticmethod
+    def build_listing():
+        site_tree = factories.build_site()
+        governments = factories.standard_governments()
         ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
         newsroom = site_tree["newsrooms"]["en"]
         pages = []

@@ -8,26 +8,57 @@ from wagtail.models import PageLogEntry
 
 from statements.actions.translation import UpdateTranslationsAction
 from statements.models import StatementPage
-from tests import factories
+from tests import factories, snapshots
 from tests.factories import translate_everything
 
 pytestmark = pytest.mark.django_db
 
 
+def build_translation_world(with_statement):
+    world = {"site_tree": factories.build_site(), "governments": factories.standard_governments()}
+    if with_statement:
+        drafter = factories.drafter()
+        governments = world["governments"]
+        ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
+        world["statement"] = (
+            factories.make_statement(
+                world["site_tree"]["newsrooms"]["en"],
+                [ca, fr, jp],
+                lead=ca,
+                publish=False,
+                user=drafter,
+                owner=drafter,
+                slug="translated",
+                title="Joint statement on monitoring",
+            ),
+            drafter,
+        )
+    return world
+
+
 @pytest.fixture
-def statement(site_tree, governments):
-    drafter = factories.drafter()
-    ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
-    return factories.make_statement(
-        site_tree["newsrooms"]["en"],
-        [ca, fr, jp],
-        lead=ca,
-        publish=False,
-        user=drafter,
-        owner=drafter,
-        slug="translated",
-        title="Joint statement on monitoring",
-    ), drafter
+def translation_world(request, db):
+    """The site, the governments and, if the test asks for it, the statement: each built
+    once per test session (tests/snapshots.py); each test gets its rows back."""
+    with_statement = "statement" in request.fixturenames
+    return snapshots.world(
+        f"translation:{with_statement}", lambda: build_translation_world(with_statement)
+    )
+
+
+@pytest.fixture
+def site_tree(translation_world):
+    return translation_world["site_tree"]
+
+
+@pytest.fixture
+def governments(translation_world):
+    return translation_world["governments"]
+
+
+@pytest.fixture
+def statement(translation_world):
+    return translation_world["statement"]
 
 
 def test_required_languages_follow_the_signatories(statement):

@@ -7,13 +7,43 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from statements.models import StatementPage
 from statements.permissions import StatementPermissionTester
-from tests import factories
+from tests import factories, snapshots
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pages(site_tree, governments):
+def access_world(db):
+    """Built once per test session (tests/snapshots.py); each test gets its rows back."""
+    return snapshots.world("translator access", build_access_world)
+
+
+@pytest.fixture
+def site_tree(access_world):
+    return access_world["site_tree"]
+
+
+@pytest.fixture
+def governments(access_world):
+    return access_world["governments"]
+
+
+@pytest.fixture
+def pages(access_world):
+    return access_world["pages"]
+
+
+def build_access_world():
+    site_tree = factories.build_site()
+    governments = factories.standard_governments()
+    return {
+        "site_tree": site_tree,
+        "governments": governments,
+        "pages": make_pages(site_tree, governments),
+    }
+
+
+def make_pages(site_tree, governments):
     drafter = factories.drafter()
     ca, fr, jp = governments["CA"], governments["FR"], governments["JP"]
     english = factories.make_statement(
