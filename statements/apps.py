@@ -22,3 +22,4 @@ class StatementsConfig(AppConfig):
         outbox.register_effect("render", store_release_renders, last=True)
         wagtail_compat.keep_statement_titles_out_of_wagtail_emails()
         wagtail_compat.purge_statements_after_release_only()
+        wagtail_compat.send_comment_emails_only_to_people_with_a_role()

@@ -10,9 +10,16 @@ approved or rejected, quoting the page's title. A statement's title is under emb
 until release, and its sign-off has notifications of its own that carry links only
 (``statements.notifications``). So Wagtail's workflow e-mails are kept for other
 pages and skipped for statements.
+
+Wagtail e-mails a page's comment subscribers and the people in its comment threads when
+comments change, whatever they may do with the page now: an approver whose government
+was taken off the signatories, or whose role was withdrawn, would go on receiving the
+title and the comments of a statement they no longer have a part in. Comment e-mails
+about a statement go only to people with a role in it (``permissions.has_role_in``).
 """
 
 from wagtail.admin import signal_handlers as wagtail_admin_signals
+from wagtail.admin.views.pages import edit as wagtail_page_edit
 from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
 from wagtail.models import WorkflowState
 from wagtail.signals import (
@@ -24,6 +31,7 @@ from wagtail.signals import (
 )
 
 from .models import StatementPage
+from .permissions import has_role_in
 
 _WORKFLOW_NOTIFIERS = [
     (
@@ -76,3 +84,21 @@ def purge_statements_after_release_only():
     page_unpublished.disconnect(
         frontend_cache_signals.page_unpublished_signal_handler, sender=StatementPage
     )
+
+
+def send_comment_emails_only_to_people_with_a_role():
+    """Wrap the page editor's ``send_notification``: for a statement, recipients of the
+    comment e-mails are narrowed to the people with a role in it."""
+    original = getattr(wagtail_page_edit.send_notification, "__wrapped__", None)
+    original = original or wagtail_page_edit.send_notification
+
+    def send_notification(recipient_users, notification, extra_context):
+        page = (extra_context or {}).get("page")
+        if isinstance(getattr(page, "specific", page), StatementPage):
+            recipient_users = [user for user in recipient_users if has_role_in(user, page)]
+            if not recipient_users:
+                return True  # as Wagtail answers when there is nobody to tell
+        return original(recipient_users, notification, extra_context)
+
+    send_notification.__wrapped__ = original
+    wagtail_page_edit.send_notification = send_notification
