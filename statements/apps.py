@@ -12,7 +12,7 @@ class StatementsConfig(AppConfig):
         # panels gives the statement page its editor, as Wagtail's admin does for Page;
         # the page policy narrows drafters to their own government (before any request).
         from . import outbox, page_policy, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
-        from .actions.past_releases import store_release_renders
+        from .actions.rendering import store_release_renders
 
         page_policy.register()
         signal_handlers.connect()

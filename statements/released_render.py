@@ -3,9 +3,10 @@
 What a statement page shows from its own revision is fixed at release: the heading,
 dateline and body, the contacts, the links to follow, the topics; the names in them
 come from the release's snapshot (``queries.release.snapshot_of``). They are rendered
-once, by the release's last outbox effect ("render", after the commit: never in the
-preparation or the flip, which must be on time), and stored in the language's release
-record (the row the page reads for its snapshot anyway). From then on a reader is
+once, never inside the preparation or the flip, which must be on time: ahead of the
+instant by the process waiting to flip, else by the release's last outbox effect
+(``actions.rendering``), and stored in the language's release record (the row the page
+reads for its snapshot anyway). From then on a reader is
 served that HTML plus the few parts that can change after release, rendered live:
 
 - related links, which name other statements only once those are released;

@@ -17,6 +17,7 @@ from django.utils import timezone
 from . import notifications, outbox
 from .actions.accounts import SuspendUnusedAccountsAction
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
+from .actions.rendering import AHEAD_MARGIN_S, render_ahead
 from .actions.signoff import RemindSignatoriesAction
 from .clock import db_now, eta_window
 from .models import Release
@@ -102,6 +103,10 @@ def release_statement_task(self, release_id):
     # not queue itself again and again; it waits those few moments instead.
     if until_instant > 2 * FLIP_LEAD_S:
         outcome = PrepareReleaseAction(release_id, via="worker").execute()
+        if outcome.state == "prepared":
+            # Rendered while there is time (actions.rendering), then queued to flip.
+            render_ahead(release_id, stop_before=FLIP_LEAD_S + AHEAD_MARGIN_S)
+            until_instant = (release.release_at - db_now()).total_seconds()
         if outcome.state in ("prepared", "busy"):
             _queue_again(self, release_id, until_instant - FLIP_LEAD_S)
         return outcome.state

@@ -9,8 +9,7 @@ snippets rather than as released, its page rendered in full on every request.
 language, with the snapshot and the stored render the release action would have
 written, and leaves the pages themselves as they are.
 
-``store_release_renders`` is the release's "render" effect: after a release commits it
-stores each language's render the same way.
+The release's own renders are made in ``actions.rendering``.
 
 ``RenderReleasedPagesAction`` stores the renders again for every live language whose
 render was made by other code (``released_render.render_version``): run after a deploy
@@ -23,6 +22,7 @@ from django.db.models import F
 from ..models import Release, ReleasedPage, StatementPage
 from ..queries.release import snapshot_of
 from ..released_render import render_parts, render_version
+from .rendering import store_render
 
 
 class RecordPastReleaseAction:
@@ -89,28 +89,3 @@ class RenderReleasedPagesAction:
             page = StatementPage.objects.select_related("locale").get(pk=row.page_id)
             done += store_render(row, page)
         return done
-
-
-def store_render(row, page):
-    """Render ``page``'s fixed parts as served from its release record ``row`` and store
-    them there. False (nothing stored) unless ``row`` is what the page shows now: its
-    live revision, with the snapshot it is served with."""
-    if page.live_revision_id != row.revision_id or not page.use_release_snapshot():
-        return False
-    page.released_render = {}
-    snapshot = dict(row.snapshot)
-    snapshot["render"] = render_parts(page)
-    ReleasedPage.objects.filter(pk=row.pk).update(snapshot=snapshot)
-    return True
-
-
-def store_release_renders(release, pages):
-    """The "render" effect of a release (``statements.outbox``): each language's fixed
-    parts stored with its release record, after the commit.
-
-    Until it has run, a released page is rendered in full on each request, as it is
-    after a deploy; running it again renders the same parts again."""
-    rows = {row.page_id: row for row in ReleasedPage.objects.filter(release=release)}
-    for page in pages:
-        if page.pk in rows:
-            store_render(rows[page.pk], page)

@@ -38,6 +38,7 @@ from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
 from ..revisions_memo import remembering_revisions, revision_object
 from .base import lock_statement, release_clock_user
+from .rendering import render_ahead
 from .scheduling import log_data
 
 logger = logging.getLogger("communique.release")
@@ -246,7 +247,7 @@ class PrepareReleaseAction:
             staged.save(clean=False)
         ReferenceIndex.create_or_update_for_object(staged)
         shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
-        # The fixed parts are rendered after the commit ("render", an outbox effect):
+        # The fixed parts are rendered after this transaction (actions.rendering):
         # rendering 24 languages here made the preparation half as long again.
         snapshot = snapshot_of(shown)
         return {
@@ -287,6 +288,7 @@ class ReleaseStatementAction:
             prepared = self._wait_for_preparation()
         if prepared.state != "prepared":
             return prepared
+        render_ahead(self.release_id)  # the wait spent on what the crowd will be served
         wait_for(prepared.release.release_at)
         return self.flip()
 

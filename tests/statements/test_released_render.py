@@ -14,7 +14,8 @@ from wagtail.models import PageViewRestriction
 
 from statements import outbox, released_render
 from statements.actions.past_releases import RecordPastReleaseAction
-from statements.actions.release import ReleaseStatementAction
+from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
+from statements.actions.rendering import RenderAheadAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.models import Release, ReleasedPage, StatementPage
 from tests import factories
@@ -92,6 +93,42 @@ def test_the_render_is_stored_after_the_commit_and_the_page_is_whole_before_it(c
     outbox.deliver_release(release.pk)
     assert statement.title in record_of(statement).snapshot["render"]["top"]
     assert article(client.get(statement.url)) == whole
+
+
+def test_a_prepared_release_is_rendered_ahead_and_released_with_its_render(client, governments):
+    site = factories.build_site(languages=("en", "fr"))
+    chosen = {code: governments[code] for code in ("CA", "FR")}
+    statement, drafter, _approvers = factories.ready_for_release(
+        site["newsrooms"]["en"], chosen, title="Joint statement on ports"
+    )
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    instant = timezone.now() + datetime.timedelta(seconds=3)
+    Release.objects.filter(pk=release.pk).update(release_at=instant)
+    assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    assert RenderAheadAction(release.pk).execute() == 2  # both languages, before the instant
+    assert RenderAheadAction(release.pk).execute() == 0  # once
+    assert ReleaseStatementAction(release.pk).flip_at_instant().state == "released"
+    statement.refresh_from_db()
+    # The records hold the render at the commit, with no effect delivered.
+    stored = record_of(statement).snapshot["render"]
+    assert stored["version"] == released_render.render_version()
+    assert statement.title in stored["top"]
+    served = article(client.get(statement.url))
+    assert statement.title in served and BODY in served
+
+
+def test_nothing_is_rendered_ahead_once_the_instant_is_too_near(governments):
+    site = factories.build_site(languages=("en", "fr"))
+    chosen = {code: governments[code] for code in ("CA", "FR")}
+    statement, drafter, _approvers = factories.ready_for_release(
+        site["newsrooms"]["en"], chosen, title="Joint statement on rivers"
+    )
+    release = ScheduleReleaseAction(statement, drafter).execute()
+    Release.objects.filter(pk=release.pk).update(
+        release_at=timezone.now() + datetime.timedelta(seconds=0.3)
+    )
+    assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    assert RenderAheadAction(release.pk).execute() == 0
 
 
 def test_the_page_is_served_from_the_record_while_the_code_is_the_same(client, world, monkeypatch):
