@@ -8,9 +8,11 @@ its old comments; it must not go on receiving the statement's title and comments
 import pytest
 from django.core import mail
 from wagtail.models import Comment, PageSubscription
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from tests import factories
+
+from .test_bad_input import page_form  # the page editor's form, filled from the page
 
 pytestmark = pytest.mark.django_db
 
@@ -40,34 +42,12 @@ def world(site_tree, governments):
     return statement, people
 
 
-def edit_form(page, comments):
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "statement_type": page.statement_type,
-            "dateline": page.dateline,
-            "summary": page.summary,
-            "lead_government": page.lead_government_id,
-            "signatories": inline_formset(
-                [{"government": s.government_id} for s in page.signatories.all()]
-            ),
-            "body": streamfield([("paragraph", rich_text("<p>Words.</p>"))]),
-            "related_links": inline_formset([]),
-            "contacts": inline_formset([]),
-            "topics": inline_formset([]),
-            "comments": inline_formset(comments),
-            "release_at": "",
-            "release_timezone": "",
-        }
-    )
-
-
 def comment_as_drafter(client, statement, drafter):
     client.force_login(drafter)
     mail.outbox.clear()
     new = {"contentpath": "title", "text": COMMENT, "position": "", "replies": inline_formset([])}
-    response = client.post(f"/admin/pages/{statement.pk}/edit/", edit_form(statement, [new]))
+    form = page_form(statement, comments=inline_formset([new]))
+    response = client.post(f"/admin/pages/{statement.pk}/edit/", form)
     assert response.status_code == 302, response.content[:2000]
     assert Comment.objects.filter(page=statement, text=COMMENT).exists()
     return {address: message for message in mail.outbox for address in message.to}
