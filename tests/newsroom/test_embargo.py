@@ -95,7 +95,7 @@ def embargoed(governments):
         subjects.append(
             Subject(
                 language=code,
-                statement_path=f"/{code}/newsroom/{SLUG}/",
+                statement_path=page.url,
                 newsroom_path=f"/{code}/newsroom/",
                 home_path=f"/{code}/",
                 statement_type=statement.statement_type,
