@@ -108,7 +108,7 @@ class _MatrixData:
             (source.object_id, source.locale_id): source
             for source in TranslationSource.objects.filter(
                 object_id__in=[s.translation_key for s in statements]
-            )
+            ).select_related("locale")
         }
         source_ids = [source.pk for source in self.sources.values()]
         self.translations = defaultdict(dict)
@@ -117,13 +117,15 @@ class _MatrixData:
         ):
             code = translation.target_locale.language_code
             self.translations[translation.source_id][code] = translation
-        # Every segment with its words, and which (segment, language) pairs are translated.
-        # Measured in the source's language: characters for ja, ko and zh, else words.
+        # Every segment with its size, and which (segment, language) pairs are translated;
+        # sizes in the source's language: characters for ja, ko and zh, else words.
+        languages = {source.pk: source.locale.language_code for source in self.sources.values()}
         self.segments_by_source = defaultdict(list)
-        for segment_id, source_id, data, code in StringSegment.objects.filter(
+        for segment_id, source_id, data in StringSegment.objects.filter(
             source_id__in=source_ids
-        ).values_list("id", "source_id", "string__data", "source__locale__language_code"):
-            self.segments_by_source[source_id].append((segment_id, measure(data, code)))
+        ).values_list("id", "source_id", "string__data"):
+            size = measure(data, languages[source_id])
+            self.segments_by_source[source_id].append((segment_id, size))
         self.translated_pairs = set(
             StringTranslation.objects.filter(
                 has_error=False,
@@ -174,7 +176,7 @@ def _language_cell(data, statement, code, reviewers, out_of_date):
         "total": total,
         "to_translate": remaining,
         "measured_in": "characters"
-        if counts_characters(statement.locale.language_code)
+        if source and counts_characters(source.locale.language_code)
         else "words",
         "target": target,
         "translation": translation,

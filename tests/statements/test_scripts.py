@@ -18,6 +18,7 @@ from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.actions.signoff import SignOffAction
 from statements.actions.translation import ApproveTranslationAction
+from statements.measures import measure, slug_for
 from statements.models import Release, StatementPage
 from tests import factories
 
@@ -221,3 +222,32 @@ def test_each_language_has_its_own_url_frozen_at_release(client, world):
     assert french.get_latest_revision_as_object().slug == SLUGS["fr"]
     assert public(client, "fr", SLUGS["fr"]).status_code == 200
     assert public(client, "fr", "declaration-commune-revisee").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "size"),
+    [
+        ("공동 성명을 발표한다", "ko", 9),
+        ("联合声明", "zh-hans", 4),
+        ("聯合聲明", "zh-hant", 4),
+        ("<p>共同&amp;声明</p>", "ja", 5),
+        ("<p>A <b>joint</b> statement</p>", "en", 3),
+        ("Déclaration commune", "fr", 2),
+    ],
+)
+def test_each_language_is_measured_as_cat_tools_count_it(text, code, size):
+    assert measure(text, code) == size
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Gemeinsame Erklärung über Sanktionen", "gemeinsame-erklarung-uber-sanktionen"),
+        ("Совместное заявление", "совместное-заявление"),
+        ("البيان المشترك", "البيان-المشترك"),
+        ("「共同声明」について", "共同声明について"),
+    ],
+)
+def test_slugs_are_ascii_for_latin_script_and_unicode_where_the_script_needs_it(title, slug):
+    assert slug_for(title) == slug
+    assert slug_for(title, allow_unicode=False).isascii()
