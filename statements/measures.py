@@ -6,6 +6,7 @@ which does, is still quoted per character. Every other language is measured in w
 """
 
 import html
+import re
 import unicodedata
 
 from django.utils.html import strip_tags
@@ -19,6 +20,19 @@ def counts_characters(language_code):
     """True for a language whose text is measured, and compared, character by character."""
     primary = (language_code or "").replace("_", "-").split("-", 1)[0].lower()
     return primary in CHARACTER_LANGUAGES
+
+
+# Han (with its extensions), kana and Hangul: the scripts written without spaces between
+# words, or (Hangul) counted per character.
+_CHARACTER_SCRIPT = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+
+
+def has_character_script(text):
+    """The text holds Chinese, Japanese or Korean characters."""
+    return bool(_CHARACTER_SCRIPT.search(text or ""))
 
 
 def plain_text(text):

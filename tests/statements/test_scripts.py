@@ -139,6 +139,21 @@ def test_a_one_word_edit_in_japanese_is_compared_character_by_character(client, 
     assert diff.get_text().startswith("北朝鮮制裁の監視に関する共同声明宣言")
 
 
+def test_wagtails_revision_comparison_of_japanese_is_character_by_character(client, world):
+    statement, drafter = japanese_statement(world)
+    first = statement.get_latest_revision()
+    draft = statement.get_latest_revision_as_object()
+    draft.title = "北朝鮮制裁の監視に関する共同宣言"
+    second = draft.save_revision(user=drafter)
+    client.force_login(drafter)
+    url = f"/admin/pages/{statement.pk}/revisions/compare/{first.pk}...{second.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert [d.get_text() for d in html.select("span.deletion")] == ["声明"]
+    assert [a.get_text() for a in html.select("span.addition")] == ["宣言"]
+
+
 def test_a_one_word_edit_in_english_is_compared_word_by_word(client, world):
     site_tree, governments = world
     drafter = factories.drafter(username="drafter-ca", government="CA")
