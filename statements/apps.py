@@ -23,3 +23,4 @@ class StatementsConfig(AppConfig):
         wagtail_compat.keep_statement_titles_out_of_wagtail_emails()
         wagtail_compat.purge_statements_after_release_only()
         wagtail_compat.send_comment_emails_only_to_people_with_a_role()
+        wagtail_compat.compare_cjk_text_per_character()

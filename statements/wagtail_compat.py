@@ -16,8 +16,16 @@ comments change, whatever they may do with the page now: an approver whose gover
 was taken off the signatories, or whose role was withdrawn, would go on receiving the
 title and the comments of a statement they no longer have a part in. Comment e-mails
 about a statement go only to people with a role in it (``permissions.has_role_in``).
+
+Wagtail's revision comparison groups letters and digits into words and means to keep
+CJK characters apart, but ``str.isalnum()`` is true for them: a Japanese sentence is
+one "word", and a one-word edit strikes out and re-inserts all of it. Text with
+Chinese, Japanese or Korean characters is compared character by character instead
+(``textdiff.compare_text``), as on the sign-off panel.
 """
 
+from django.utils.encoding import force_str
+from wagtail.admin import compare as wagtail_compare
 from wagtail.admin import signal_handlers as wagtail_admin_signals
 from wagtail.admin.views.pages import edit as wagtail_page_edit
 from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
@@ -30,8 +38,10 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
+from .measures import has_character_script
 from .models import StatementPage
 from .permissions import has_role_in
+from .textdiff import compare_text
 
 _WORKFLOW_NOTIFIERS = [
     (
@@ -102,3 +112,23 @@ def send_comment_emails_only_to_people_with_a_role():
 
     send_notification.__wrapped__ = original
     wagtail_page_edit.send_notification = send_notification
+
+
+_WAGTAIL_DIFF_KINDS = {"same": "equal", "removed": "deletion", "added": "addition"}
+
+
+def compare_cjk_text_per_character():
+    """Wrap ``wagtail.admin.compare.diff_text``, which every field and block comparison
+    of that module calls by name."""
+    original = getattr(wagtail_compare.diff_text, "__wrapped__", None)
+    original = original or wagtail_compare.diff_text
+
+    def diff_text(a, b):
+        a, b = force_str(a or ""), force_str(b or "")
+        if not (has_character_script(a) or has_character_script(b)):
+            return original(a, b)
+        runs = compare_text([a], [b], by_character=True)
+        return wagtail_compare.TextDiff([(_WAGTAIL_DIFF_KINDS[k], text) for k, text in runs])
+
+    diff_text.__wrapped__ = original
+    wagtail_compare.diff_text = diff_text

@@ -225,6 +225,13 @@ def translate_statement(page, code, publish=True, **fields):
     return copy
 
 
+def path_of(statement, code):
+    """The public address of ``statement`` in ``code``: each language has its own, made
+    from its own title (statements/models/slugs.py)."""
+    page = statement.get_translation(locale(code))
+    return page.url
+
+
 def approver(government, username=None, **extra):
     """A user in ``government``'s approver group (created with the government)."""
     government.refresh_from_db()

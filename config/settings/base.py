@@ -263,6 +263,9 @@ LANGUAGE_CODE = ENV_LANGUAGES[0]
 LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in ENV_LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Japanese, Korean, Arabic... titles make slugs in their own script (statements/measures.py);
+# Latin-script titles still make ASCII ones.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Babel locale used for dates on public pages, where the bare language code would

@@ -27,6 +27,7 @@ from .contacts import MediaContact
 from .governments import Government, GovernmentSocialLink
 from .localized import Frozen, Localized, live_versions, localize_by_key, released_links
 from .release import ReleasedPage
+from .slugs import OwnTitleSlugMixin
 from .topics import Topic
 
 # The content type of ``GovernmentSignOffTask``, named rather than imported: the task's
@@ -118,7 +119,7 @@ def in_default_locale():
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class StatementPage(Page):
+class StatementPage(OwnTitleSlugMixin, Page):
     statement_type = models.CharField(
         _("type"), max_length=32, choices=StatementType.choices, default=StatementType.STATEMENT
     )
@@ -214,7 +215,6 @@ class StatementPage(Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("related_links"),
-        SynchronizedField("slug", overridable=False),
         SynchronizedField("statement_type", overridable=False),
         SynchronizedField("lead_government", overridable=False),
         SynchronizedField("signatories", overridable=False),

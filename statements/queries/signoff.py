@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.models import TaskState
 
 from ..fingerprint import common_words, fingerprint_of, readable_text
+from ..measures import counts_characters
 from ..models import Approval, ChangeRequest, Government, GovernmentSignOffTask, RevisionFingerprint
 from ..permissions import approver_group_ids, governments_approved_by
 from ..textdiff import compare_text
@@ -170,7 +171,9 @@ def signoff_rows(statement, user):
             new_words = {k: current_words.get(k) for k in SIGNED_FIELDS}
             only_list_changed = old_words == new_words
             comparison = compare_text(
-                latest.frozen_content.get("text", []), readable_text(current_words)
+                latest.frozen_content.get("text", []),
+                readable_text(current_words),
+                by_character=counts_characters(statement.locale.language_code),
             )
         member = government.pk in mine
         rows.append(

@@ -13,6 +13,7 @@ from django.db.models import Exists, F, OuterRef
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from ..measures import counts_characters, measure
 from ..models import (
     Approval,
     Government,
@@ -80,10 +81,6 @@ def statements_in_progress():
     )
 
 
-def _words(text):
-    return len(text.split())
-
-
 class _MatrixData:
     """Everything the matrix reads, fetched once for all its statements."""
 
@@ -111,7 +108,7 @@ class _MatrixData:
             (source.object_id, source.locale_id): source
             for source in TranslationSource.objects.filter(
                 object_id__in=[s.translation_key for s in statements]
-            )
+            ).select_related("locale")
         }
         source_ids = [source.pk for source in self.sources.values()]
         self.translations = defaultdict(dict)
@@ -120,12 +117,15 @@ class _MatrixData:
         ):
             code = translation.target_locale.language_code
             self.translations[translation.source_id][code] = translation
-        # Every segment with its words, and which (segment, language) pairs are translated.
+        # Every segment with its size, and which (segment, language) pairs are translated;
+        # sizes in the source's language: characters for ja, ko and zh, else words.
+        languages = {source.pk: source.locale.language_code for source in self.sources.values()}
         self.segments_by_source = defaultdict(list)
         for segment_id, source_id, data in StringSegment.objects.filter(
             source_id__in=source_ids
         ).values_list("id", "source_id", "string__data"):
-            self.segments_by_source[source_id].append((segment_id, _words(data)))
+            size = measure(data, languages[source_id])
+            self.segments_by_source[source_id].append((segment_id, size))
         self.translated_pairs = set(
             StringTranslation.objects.filter(
                 has_error=False,
@@ -156,8 +156,8 @@ def _language_cell(data, statement, code, reviewers, out_of_date):
     segments = data.segments_by_source[source.pk] if source else []
     total = len(segments)
     done = [seg for seg in segments if (seg[0], code) in data.translated_pairs]
-    remaining_words = sum(
-        words for seg_id, words in segments if (seg_id, code) not in data.translated_pairs
+    remaining = sum(
+        size for seg_id, size in segments if (seg_id, code) not in data.translated_pairs
     )
     if translation is None or not done:
         state = "not_started"
@@ -174,7 +174,10 @@ def _language_cell(data, statement, code, reviewers, out_of_date):
         "percent": int(round(100 * len(done) / total)) if total else 0,
         "translated": len(done),
         "total": total,
-        "words_to_translate": remaining_words,
+        "to_translate": remaining,
+        "measured_in": "characters"
+        if source and counts_characters(source.locale.language_code)
+        else "words",
         "target": target,
         "translation": translation,
         "due": statement.release_at - TRANSLATION_LEAD_TIME if statement.release_at else None,

@@ -182,7 +182,7 @@ def test_an_embargoed_preview_is_never_public(client, page_cache, scheduled):
 
 
 def test_nothing_is_public_cacheable_past_the_next_release_instant(client, page_cache, scheduled):
-    _statement, _drafter, release = scheduled
+    statement, _drafter, release = scheduled
     Release.objects.filter(pk=release.pk).update(
         release_at=timezone.now() + datetime.timedelta(seconds=10)
     )
@@ -202,7 +202,7 @@ def test_nothing_is_public_cacheable_past_the_next_release_instant(client, page_
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "no-cache", url
         assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304, url
-    unreleased = client.get(f"/fr/newsroom/{SLUG}/")
+    unreleased = client.get(factories.path_of(statement, "fr"))
     assert unreleased.status_code == 404
     assert unreleased["Cache-Control"] == "no-store"
 
@@ -215,7 +215,7 @@ def test_the_crowd_at_the_instant_is_answered_from_the_cache_until_the_commit_no
     release = ScheduleReleaseAction(
         statement, drafter, release_at=timezone.now() + datetime.timedelta(seconds=2)
     ).execute()
-    urls = [f"/{code}/newsroom/{SLUG}/" for code in ("en", "fr", "ja")] + ["/fr/newsroom/"]
+    urls = [factories.path_of(statement, code) for code in ("en", "fr", "ja")] + ["/fr/newsroom/"]
     for url in urls:
         client.get(url)
     while timezone.now() < release.release_at:
@@ -282,7 +282,7 @@ def test_caches_primed_before_the_release_show_it_in_every_language_right_after(
     ]
     for _round in range(2):  # the second round is answered from the cache
         for code in languages:
-            response = client.get(f"/{code}/newsroom/{SLUG}/")
+            response = client.get(factories.path_of(statement, code))
             assert response.status_code == 404
             assert response["Cache-Control"] == "no-store"
         for url in listings:
@@ -299,7 +299,7 @@ def test_caches_primed_before_the_release_show_it_in_every_language_right_after(
         assert ReleaseStatementAction(release.pk).execute().state == "released"
 
     for code in languages:
-        response = client.get(f"/{code}/newsroom/{SLUG}/")
+        response = client.get(factories.path_of(statement, code))
         assert response.status_code == 200, code
         assert f'lang="{code}"' in response.content.decode()
     for url in listings:
@@ -358,7 +358,7 @@ def test_a_reader_at_the_instant_waits_for_the_commit_and_is_not_told_not_found(
     release = ScheduleReleaseAction(
         statement, drafter, release_at=timezone.now() + datetime.timedelta(seconds=1)
     ).execute()
-    url = f"/fr/newsroom/{SLUG}/"
+    url = factories.path_of(statement, "fr")
     pauses = []
 
     def pause(seconds):
@@ -389,7 +389,7 @@ def test_a_release_that_does_not_commit_keeps_readers_waiting_only_briefly(
     release = ScheduleReleaseAction(
         statement, drafter, release_at=timezone.now() + datetime.timedelta(seconds=1)
     ).execute()
-    url = f"/fr/newsroom/{SLUG}/"
+    url = factories.path_of(statement, "fr")
     assert client.get(url).status_code == 404
     while timezone.now() < release.release_at:
         time.sleep(0.02)

@@ -148,7 +148,7 @@ def test_after_release_the_link_leads_to_the_public_page(client, scheduled):
     client.logout()
     response = client.get(path_of(preview_url(link, "fr")))
     assert response.status_code == 302
-    assert response["Location"] == "/fr/newsroom/previewed/"
+    assert response["Location"] == factories.path_of(statement, "fr")
 
 
 def test_moving_or_cancelling_tells_every_holder(

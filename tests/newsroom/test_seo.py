@@ -139,20 +139,21 @@ def test_sitemap_lists_every_released_page_in_every_language(client, world):
     response, entries = sitemap_entries(client)
     base = "http://localhost"
     paths = {loc.removeprefix(base) for loc in entries}
+    # Each language's address is made from its own title (statements/models/slugs.py).
+    slugs = {code: world.pages[code].slug for code in ("en", "fr", "ja")}
+    assert slugs["en"] == SLUG and slugs["fr"] != SLUG
     assert paths == {
         f"/{code}/{rest}"
         for code in ("en", "fr", "ja")
-        for rest in ("", "newsroom/", f"newsroom/{SLUG}/")
+        for rest in ("", "newsroom/", f"newsroom/{slugs[code]}/")
     } | {"/en/newsroom/earlier-statement/"}
 
     statement_alternates = {
-        "en": f"{base}/en/newsroom/{SLUG}/",
-        "fr": f"{base}/fr/newsroom/{SLUG}/",
-        "ja": f"{base}/ja/newsroom/{SLUG}/",
+        **{code: f"{base}/{code}/newsroom/{slugs[code]}/" for code in ("en", "fr", "ja")},
         "x-default": f"{base}/en/newsroom/{SLUG}/",
     }
     for code in ("en", "fr", "ja"):
-        entry = entries[f"{base}/{code}/newsroom/{SLUG}/"]
+        entry = entries[f"{base}/{code}/newsroom/{slugs[code]}/"]
         assert entry["alternates"] == statement_alternates
         released = world.pages[code].last_published_at
         assert entry["lastmod"] == timezone.localtime(released).date().isoformat()

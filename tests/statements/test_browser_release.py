@@ -50,7 +50,7 @@ def test_scheduled_languages_appear_together_at_the_instant(live_server, clock, 
         tree["newsrooms"]["en"], governments, lead=governments["CA"], slug="browser-release"
     )
     base = live_server.url
-    urls = {code: f"{base}/{code}/newsroom/browser-release/" for code in ("en", "fr", "ja")}
+    urls = {code: f"{base}{factories.path_of(statement, code)}" for code in ("en", "fr", "ja")}
     with chromium() as browser:
         page = browser.new_page()
         sign_in(page, base, drafter.username, PASSWORD)

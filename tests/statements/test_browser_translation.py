@@ -2,6 +2,7 @@
 editor, the status screen shows 100 %, Japan approves its translation, an edit voids it."""
 
 import pytest
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from statements.models import Approval, StatementPage
@@ -56,8 +57,8 @@ def test_translator_completes_german_and_japan_approves_japanese(demo_site):
 
         # Japan's approver approves the Japanese translation of the maritime statement.
         maritime = StatementPage.objects.get(
-            slug="statement-maritime-sanctions-enforcement", locale__language_code="ja"
-        )
+            slug="statement-maritime-sanctions-enforcement", locale__language_code="en"
+        ).get_translation(Locale.objects.get(language_code="ja"))
         log_in(page, base, "approver-jp")
         page.goto(f"{base}/admin/statements/{maritime.pk}/language-review/")
         page.get_by_role("button", name="Approve for Japan").click()

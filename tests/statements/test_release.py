@@ -319,7 +319,7 @@ def test_statement_released_purges_every_language_url_after_commit(
     assert received == [3]
     purged = " ".join(RecordingBackend.purged)
     for code in ("en", "fr", "ja"):
-        assert f"/{code}/newsroom/ready/" in purged
+        assert factories.path_of(statement, code) in purged
 
 
 class RecordingBackend:

@@ -138,7 +138,10 @@ def make_due(release):
 
 def purges_of(purged, statement):
     """How often each language's URL of the statement was purged from the front end."""
-    urls = [url for url in purged if url.endswith(f"/newsroom/{statement.slug}/")]
+    paths = {
+        page.url for page in StatementPage.objects.filter(translation_key=statement.translation_key)
+    }
+    urls = [url for url in purged if url.endswith(tuple(paths))]
     counts = collections.Counter(urls)
     assert len(counts) >= len(LANGUAGES)
     return set(counts.values())

@@ -1,0 +1,41 @@
+"""Each language's address comes from its own title, and stays once released.
+
+wagtail-localize gives a translated page its source's slug (a synchronised field) or
+keeps the one it has, and runs it through ASCII ``slugify``, which empties a Japanese
+or Korean slug. So a Japanese statement gave its English, French and Korean versions
+an address made of the Japanese title. Here a translation's slug is made from its own
+title whenever it is cleaned (Wagtail cleans a page on every save and every revision,
+so every path that writes a translation passes here), until the language is released:
+from then on its address is frozen, whatever later translations of the title say.
+"""
+
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+
+from ..measures import slug_for
+
+
+class OwnTitleSlugMixin:
+    """For a page model with ``is_translation``; placed before ``Page``."""
+
+    def full_clean(self, *args, **kwargs):
+        self.set_slug_from_own_title()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.set_slug_from_own_title()
+        super().minimal_clean()
+
+    def set_slug_from_own_title(self):
+        parent = getattr(self, "_cached_parent_obj", None) or (self.path and self.get_parent())
+        if not parent or not self.is_translation:
+            return
+        if self.pk and (self.live or self.first_published_at):
+            released = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True)
+            self.slug = released.first() or self.slug
+            return
+        allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+        wanted = slug_for(self.title, allow_unicode) or slugify(self.slug)
+        if wanted:
+            self.slug = find_available_slug(parent, wanted, ignore_page_id=self.pk)
