@@ -55,6 +55,13 @@ _PROBLEMS = {
     "missing_page": lambda p, language: (
         _("%(language)s: there is no translated page.") % {"language": language}
     ),
+    "parent_not_live": lambda p, language: (
+        _(
+            "%(language)s: the home page and newsroom in this language are not published "
+            "yet, so the translation could not be reached. Translate and publish them first."
+        )
+        % {"language": language}
+    ),
     "source_not_released": lambda p, language: _(
         "The statement itself must be released before a language is released on its own."
     ),
@@ -163,6 +170,8 @@ def translation_problems(statement, codes):
             problems.append({"code": state, "language": code, "percent": cell.get("percent", 0)})
         elif code not in pages:
             problems.append({"code": "missing_page", "language": code})
+        elif pages[code].get_ancestors().filter(depth__gt=1, live=False).exists():
+            problems.append({"code": "parent_not_live", "language": code})
         else:
             problem = _approval_problem(pages[code], code, reviewers.get(code, []))
             if problem:
