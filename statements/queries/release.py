@@ -58,7 +58,7 @@ _PROBLEMS = {
     "parent_not_live": lambda p, language: (
         _(
             "%(language)s: the home page and newsroom in this language are not published "
-            "yet, so the translation could not be reached. Translate and publish them first."
+            "yet, so the translation would not be reachable. Translate and publish them first."
         )
         % {"language": language}
     ),

@@ -147,3 +147,22 @@ def test_a_language_without_our_catalog_shows_the_default_interface_whole_and_ma
         french = soup(client.get("/fr/newsroom/"))
         assert french.html["lang"] == "fr"
         assert not french.select_one(".site-footer .wrap").has_attr("lang")
+
+
+def test_languages_takes_tags_django_lacks_and_names_one_nobody_knows():
+    """What the settings do with LANGUAGES: the set test boots them for real."""
+    from django.core.exceptions import ImproperlyConfigured
+    from django.utils.translation import get_language_info
+
+    from config.languages import language_settings
+
+    configured, bidi = language_settings(["mt", "zh", "zh_Hant", "ar"])
+    assert [code for code, _name in configured] == ["mt", "zh", "zh-hant", "ar"]
+    assert dict(configured)["mt"] == "Malti"
+    assert get_language_info("mt")["name"] == "Maltese"
+    assert get_language_info("zh")["bidi"] is False
+    assert "ar" in bidi and "mt" not in bidi
+    with pytest.raises(ImproperlyConfigured, match="'xx'"):
+        language_settings(["en", "xx"])
+    with pytest.raises(ImproperlyConfigured, match="BCP 47"):
+        language_settings(["en", "not a tag"])
