@@ -94,13 +94,13 @@ def save_translation_draft(translation, user=None):
     live page's row is what the public sees. So for a live page the released text is
     put back on the row afterwards: the new text stays in the draft revision only.
     """
-    source = translation.source.get_source_instance()
-    if isinstance(source, Page):
-        ensure_parent_pages(source, translation.target_locale)
     try:
         target = translation.get_target_instance()
     except ObjectDoesNotExist:
         target = None
+        source = translation.source.get_source_instance()
+        if isinstance(source, Page):
+            ensure_parent_pages(source, translation.target_locale)
     live_revision = target.live_revision if target is not None and target.live else None
     last_published_at = target.last_published_at if live_revision is not None else None
     translation.save_target(user=user, publish=False)
