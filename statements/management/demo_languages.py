@@ -57,3 +57,13 @@ class DemoLanguages:
                 self.pair(mapping, entry[field][self.default_code], entry[field][code])
             result[code] = mapping
         return result
+
+    def not_translated(self, instance, strings_by_language):
+        """Only the languages ``instance`` has no version in yet, so a language added
+        since the last run is filled in and a second run changes nothing."""
+        done = set(
+            type(instance)
+            .objects.filter(translation_key=instance.translation_key)
+            .values_list("locale__language_code", flat=True)
+        )
+        return {code: mapping for code, mapping in strings_by_language.items() if code not in done}

@@ -4,11 +4,18 @@ added, and a language our catalogs do not have."""
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from config.languages import language_settings
+from statements.demo import site as demo_site
+from statements.models import HomePage, NewsroomPage
 from statements.queries.release import release_problems
 from tests import factories
+from tests.snapshots import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +109,21 @@ def test_a_statement_translated_into_a_new_language_brings_no_alias_pages(
         assert home.h1.get_text() == "Comunicados"
 
 
+def test_a_language_added_to_the_demo_gets_a_home_and_newsroom_of_its_own(client):
+    load_demo()
+    with languages(("es", "español")):
+        with open("/dev/null", "w") as quiet:
+            call_command("load_demo", stdout=quiet)
+        for model, texts in ((HomePage, demo_site.HOME), (NewsroomPage, demo_site.NEWSROOM)):
+            page = model.objects.get(locale__language_code="es")
+            assert page.live and page.alias_of_id is None
+            assert (page.title, page.intro) == (texts["es"]["title"], texts["es"]["intro"])
+        assert not Page.objects.filter(alias_of__isnull=False).exists()
+        newsroom = soup(client.get("/es/newsroom/"))
+        assert newsroom.html["lang"] == "es"
+        assert newsroom.h1.get_text() == "Sala de prensa"
+
+
 def publish_translation(page, code, title):
     translated = page.copy_for_translation(factories.locale(code))
     translated.title = title
@@ -151,11 +173,6 @@ def test_a_language_without_our_catalog_shows_the_default_interface_whole_and_ma
 
 def test_languages_takes_tags_django_lacks_and_names_one_nobody_knows():
     """What the settings do with LANGUAGES: the set test boots them for real."""
-    from django.core.exceptions import ImproperlyConfigured
-    from django.utils.translation import get_language_info
-
-    from config.languages import language_settings
-
     configured, bidi = language_settings(["mt", "zh", "zh_Hant", "ar"])
     assert [code for code, _name in configured] == ["mt", "zh", "zh-hant", "ar"]
     assert dict(configured)["mt"] == "Malti"

@@ -188,6 +188,7 @@ def test_each_language_set_boots_and_serves_every_language(booted, name):
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_each_language_set_passes_axe(booted, name):
+    # Imported here, as in test_accessibility: only browser runs need Playwright loaded.
     from axe_playwright_python.sync_playwright import Axe
 
     codes, base, _output = booted[name]

@@ -169,7 +169,8 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
             site.root_page = home
             site.site_name = "Communiqué"
             site.save()
-            self.translate(home, self._site_strings(demo_site.HOME))
+        # Also on a later run: a language added since gets its own home and newsroom.
+        self.translate(home, self.not_translated(home, self._site_strings(demo_site.HOME)))
 
         newsroom = NewsroomPage.objects.filter(
             translation_key=demo_key("page", "newsroom"), locale=default_locale
@@ -185,7 +186,9 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
             )
             home.add_child(instance=newsroom)
             newsroom.save_revision().publish()
-            self.translate(newsroom, self._site_strings(demo_site.NEWSROOM))
+        self.translate(
+            newsroom, self.not_translated(newsroom, self._site_strings(demo_site.NEWSROOM))
+        )
         return (
             {p.locale.language_code: p for p in HomePage.objects.select_related("locale")},
             {p.locale.language_code: p for p in NewsroomPage.objects.select_related("locale")},
@@ -221,10 +224,10 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
                     )
                 government.full_clean()
                 government.save()
-                self.translate(
-                    government,
-                    self._name_strings(entry, ["official_name", "short_name", "department"]),
-                )
+            fields = ["official_name", "short_name", "department"]
+            self.translate(
+                government, self.not_translated(government, self._name_strings(entry, fields))
+            )
             governments[entry["code"]] = government
         return governments
 
@@ -249,9 +252,8 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
                 )
                 contact.full_clean()
                 contact.save()
-                self.translate(
-                    contact, self._name_strings(entry, ["office", "department", "hours"])
-                )
+            fields = ["office", "department", "hours"]
+            self.translate(contact, self.not_translated(contact, self._name_strings(entry, fields)))
             contacts[entry["government"]] = contact
         return contacts
 
@@ -270,7 +272,7 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
                 )
                 topic.full_clean()
                 topic.save()
-                self.translate(topic, self._name_strings(entry, ["name"]))
+            self.translate(topic, self.not_translated(topic, self._name_strings(entry, ["name"])))
             topics[entry["slug"]] = topic
         return topics
 
