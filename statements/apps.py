@@ -11,7 +11,15 @@ class StatementsConfig(AppConfig):
         # Importing the task module registers the Celery tasks by name; importing the
         # panels gives the statement page its editor, as Wagtail's admin does for Page;
         # the page policy narrows drafters to their own government (before any request).
-        from . import outbox, page_policy, panels, signal_handlers, tasks, wagtail_compat  # noqa: F401
+        from . import (  # noqa: F401
+            outbox,
+            page_policy,
+            panels,
+            signal_handlers,
+            tasks,
+            wagtail_compat,
+            wagtail_localize_compat,
+        )
         from .actions.rendering import store_release_renders
 
         page_policy.register()
@@ -24,3 +32,4 @@ class StatementsConfig(AppConfig):
         wagtail_compat.purge_statements_after_release_only()
         wagtail_compat.send_comment_emails_only_to_people_with_a_role()
         wagtail_compat.compare_cjk_text_per_character()
+        wagtail_localize_compat.drop_locale_synchronisation()

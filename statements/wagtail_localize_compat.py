@@ -19,7 +19,8 @@ from django.http import JsonResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.locales.components import LOCALE_COMPONENTS
+from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import convert, edit_translation, report, update_translations
@@ -57,6 +58,35 @@ def sync_source_from_latest_draft(statement, revision=None):
     return source
 
 
+def ensure_parent_pages(page, locale):
+    """The page's ancestors in ``locale`` as pages of their own, never aliases.
+
+    wagtail-localize copies the untranslated parents of a page it translates as
+    aliases of the source: live at once, the source language's words served under the
+    new language's address and ``lang`` (WCAG 3.1.1). Each missing parent becomes a
+    draft translation instead, listed for translators like any other, and public only
+    once someone translates and publishes it; until then the release holds the
+    language back (queries.release).
+    """
+    missing = []
+    parent = page.get_parent()
+    while parent is not None and parent.depth > 1:
+        if parent.get_translation_or_none(locale) is not None:
+            break
+        missing.append(parent.specific)
+        parent = parent.get_parent()
+    for ancestor in reversed(missing):
+        ancestor.copy_for_translation(locale, copy_parents=False, alias=False)
+        source, _created = TranslationSource.get_or_create_from_instance(ancestor)
+        ensure_translation(source, locale)
+
+
+def drop_locale_synchronisation():
+    """Take "Synchronise content from another locale" off the admin's locale form: it
+    fills a language with alias copies of another language's pages (see above)."""
+    LOCALE_COMPONENTS[:] = [c for c in LOCALE_COMPONENTS if c["model"] is not LocaleSynchronization]
+
+
 def save_translation_draft(translation, user=None):
     """Write the translation into its target page as a draft revision; never publish.
 
@@ -68,6 +98,9 @@ def save_translation_draft(translation, user=None):
         target = translation.get_target_instance()
     except ObjectDoesNotExist:
         target = None
+        source = translation.source.get_source_instance()
+        if isinstance(source, Page):
+            ensure_parent_pages(source, translation.target_locale)
     live_revision = target.live_revision if target is not None and target.live else None
     last_published_at = target.last_published_at if live_revision is not None else None
     translation.save_target(user=user, publish=False)

@@ -251,16 +251,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages -----------------------------------------------------------------
-# One list configures the site's languages: adding one is this setting plus a
-# catalog under locale/. Names and text direction come from Django's own table.
-from django.conf.locale import LANG_INFO  # noqa: E402
+# One list configures the site's languages, any BCP 47 tags: adding one is this
+# setting plus, for its interface, a catalog under locale/. Names and direction come
+# from Django's table, extended for tags it lacks (mt, zh) in config/languages.py; a
+# language without a catalog shows the default language's interface whole.
+from config import languages as _languages  # noqa: E402
 
-for _code in ENV_LANGUAGES:
-    if _code not in LANG_INFO:
-        raise ImproperlyConfigured(f"LANGUAGES names {_code!r}, which Django does not know")
-
-LANGUAGE_CODE = ENV_LANGUAGES[0]
-LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in ENV_LANGUAGES]
+LANGUAGES, LANGUAGES_BIDI = _languages.language_settings(ENV_LANGUAGES)
+LANGUAGE_CODE = LANGUAGES[0][0]
+_languages.install_interface_fallback()
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Japanese, Korean, Arabic... titles make slugs in their own script (statements/measures.py);

@@ -58,6 +58,8 @@ class PublicSitemap(Sitemap):
             .select_related("locale")
         )
         order = language_order()
+        # A language taken out of LANGUAGES keeps its rows but has no address any more.
+        pages = pages.filter(locale__language_code__in=order)
         return sorted(pages, key=lambda p: (order.get(p.locale.language_code, len(order)), p.path))
 
     @functools.cached_property

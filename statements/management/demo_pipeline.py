@@ -36,7 +36,11 @@ def drafter_of(users, code):
 class PipelineLoader:
     def load_in_signoff(self, spec, newsrooms, governments, contacts, topics, users):
         """An unreleased statement, submitted for sign-off, with some governments signed."""
-        locale = self.locales[self.default_code]
+        # Written in English: where English is not configured, the demo has no such
+        # statements rather than English text filed under another language.
+        if "en" not in self.languages:
+            return
+        locale = self.locales["en"]
         key = demo_key("statement", spec["key"])
         if StatementPage.objects.filter(translation_key=key, locale=locale).exists():
             return
@@ -72,7 +76,7 @@ class PipelineLoader:
             page.contacts.add(StatementContact(contact=contacts[code], sort_order=order))
         for order, slug in enumerate(spec["topics"]):
             page.topics.add(StatementTopic(topic=topics[slug], sort_order=order))
-        newsrooms[self.default_code].add_child(instance=page)
+        newsrooms["en"].add_child(instance=page)
         page.save_revision(user=drafter)
         page.get_workflow().start(page, drafter)
         for code in spec["signed"]:
@@ -90,6 +94,8 @@ class PipelineLoader:
     def translate_in_progress(self, page, spec, users):
         """Bring a statement's translations to the states the status screen shows."""
         for code, reason in spec["dropped"].items():
+            if code not in self.languages:
+                continue
             DropLanguageAction(page, drafter_of(users, spec["lead"]), code, reason).execute()
         sources = [spec["title"], spec["summary"], spec["dateline"], *spec["body"]]
         for code, texts in spec["translations"].items():
@@ -116,6 +122,8 @@ class PipelineLoader:
                     )
             translation.save_target(user=users[f"translator-{code}"], publish=False)
         for code, governments in spec["approved"].items():
+            if code not in self.languages:
+                continue
             target = page.get_translation(self.locales[code])
             for government in governments:
                 ApproveTranslationAction(

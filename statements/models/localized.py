@@ -125,4 +125,6 @@ def live_versions(translation_key):
     pages = list(Page.objects.raw(LIVE_TRANSLATIONS_SQL, [True, key]))
     for page in pages:
         page.locale = Locale(id=page.locale_id, language_code=page.language_code)
-    return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+    # A language taken out of LANGUAGES keeps its rows but has no address any more.
+    pages = [p for p in pages if p.locale.language_code in order]
+    return sorted(pages, key=lambda p: order[p.locale.language_code])

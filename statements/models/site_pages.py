@@ -231,10 +231,12 @@ def listing_entries(statements, locale):
     statements = list(statements)
     keys = {s.translation_key for s in statements if s.locale_id != getattr(locale, "id", None)}
     languages = {}
+    # A language taken out of LANGUAGES keeps its rows but has no address any more.
+    configured = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     if keys:
         rows = (
             StatementPage.objects.released()
-            .filter(translation_key__in=keys)
+            .filter(translation_key__in=keys, locale__language_code__in=configured)
             .values_list("translation_key", "locale__language_code")
             .order_by("locale__language_code")
         )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, Release, StatementPage
@@ -54,6 +54,13 @@ _PROBLEMS = {
     ),
     "missing_page": lambda p, language: (
         _("%(language)s: there is no translated page.") % {"language": language}
+    ),
+    "parent_not_live": lambda p, language: (
+        _(
+            "%(language)s: the home page and newsroom in this language are not published "
+            "yet, so the translation would not be reachable. Translate and publish them first."
+        )
+        % {"language": language}
     ),
     "source_not_released": lambda p, language: _(
         "The statement itself must be released before a language is released on its own."
@@ -141,6 +148,23 @@ def _approval_problem(page, code, reviewers):
     }
 
 
+def languages_under_unpublished_pages(pages):
+    """The languages whose page sits below a page that is not live (a home page or
+    newsroom not yet translated and published): released, it could not be reached.
+    One query for every language."""
+    step = Page.steplen
+    # Every ancestor but the tree's root (depth 1), by its materialised path.
+    above = {
+        code: {page.path[:end] for end in range(2 * step, len(page.path), step)}
+        for code, page in pages.items()
+    }
+    paths = set().union(*above.values()) if above else set()
+    if not paths:
+        return set()
+    hidden = set(Page.objects.filter(path__in=paths, live=False).values_list("path", flat=True))
+    return {code for code, ancestors in above.items() if ancestors & hidden}
+
+
 def translation_problems(statement, codes):
     """Every language in ``codes`` must be fully translated and approved on its current text."""
     if not codes:
@@ -151,6 +175,7 @@ def translation_problems(statement, codes):
     matrix = build_matrix([statement])
     cells = matrix["rows"][0]["cells"] if matrix["rows"] else {}
     pages = language_pages(statement)
+    unreachable = languages_under_unpublished_pages(pages)
     reviewers = {}
     for government in statement.signatory_governments():
         for code in government.languages or []:
@@ -163,6 +188,8 @@ def translation_problems(statement, codes):
             problems.append({"code": state, "language": code, "percent": cell.get("percent", 0)})
         elif code not in pages:
             problems.append({"code": "missing_page", "language": code})
+        elif code in unreachable:
+            problems.append({"code": "parent_not_live", "language": code})
         else:
             problem = _approval_problem(pages[code], code, reviewers.get(code, []))
             if problem:

@@ -8,7 +8,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import get_language, get_language_info, gettext
+
+from config.languages import interface_language
 
 from ..timefmt import babel_locale, instant_with_zones_html, release_line_html
 
@@ -64,6 +66,25 @@ def language_name(code):
         return code
 
 
+@register.simple_tag(name="interface_language")
+def interface_language_tag():
+    """The language the interface is shown in: the page's language where our catalogs
+    have it, else the default language (``config.languages``). A screen with no page
+    (search, subscribe, errors) is interface text only, so its ``lang`` is this."""
+    return interface_language(get_language())
+
+
+@register.simple_tag
+def interface_lang(page_language):
+    """`` lang="en"`` on an element of interface text where the interface is not in the
+    page's language: a language with no catalog shows the default language's interface,
+    whole, and says so (WCAG 3.1.2); nothing where they agree."""
+    shown = interface_language(get_language())
+    if not shown or shown == page_language:
+        return ""
+    return format_html(' lang="{}"', shown)
+
+
 @register.filter
 def language_direction(code):
     try:
@@ -100,6 +121,12 @@ def issued_by(page):
         else:
             parts.append(format_html("{}", chunk))
     listing = mark_safe("".join(str(p) for p in parts))  # noqa: S308 - every part escaped above
+    shown = interface_language(get_language())
+    if shown and shown != language:
+        # The label is the fallback interface's, the names and their joins the page's.
+        listing = format_html('<span lang="{}">{}</span>', language, listing)
+        label = format_html(gettext("Issued by: {governments}"), governments=listing)
+        return format_html('<span lang="{}">{}</span>', shown, label)
     return format_html(gettext("Issued by: {governments}"), governments=listing)
 
 
@@ -132,8 +159,15 @@ def language_versions(page):
     if getattr(type(page), "live_translations", None) is not None:
         return page.live_translations
     order = {code: i for i, (code, _name) in enumerate(settings.WAGTAIL_CONTENT_LANGUAGES)}
-    pages = list(page.get_translations(inclusive=True).live().public().select_related("locale"))
-    return sorted(pages, key=lambda p: order.get(p.locale.language_code, len(order)))
+    # A language taken out of LANGUAGES keeps its rows but has no address any more.
+    pages = list(
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .filter(locale__language_code__in=order)
+        .select_related("locale")
+    )
+    return sorted(pages, key=lambda p: order[p.locale.language_code])
 
 
 @register.filter

@@ -21,10 +21,12 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from statements.actions.past_releases import RecordPastReleaseAction
 from statements.demo import contacts as demo_contacts
 from statements.demo import governments as demo_governments
+from statements.demo import more_languages as demo_more_languages
 from statements.demo import pipeline as demo_pipeline
 from statements.demo import site as demo_site
 from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
+from statements.management.demo_languages import DemoLanguages
 from statements.management.demo_pipeline import (
     DEMO_PASSWORD,
     PipelineLoader,
@@ -48,9 +50,10 @@ from statements.models import (
     StatementTopic,
     Topic,
 )
+from statements.wagtail_localize_compat import ensure_parent_pages
 
 
-class Command(PipelineLoader, BaseCommand):
+class Command(DemoLanguages, PipelineLoader, BaseCommand):
     help = "Load the demo newsroom (idempotent). Refused under production settings."
 
     def handle(self, *args, **options):
@@ -64,6 +67,10 @@ class Command(PipelineLoader, BaseCommand):
         for code in self.languages:
             self.locales[code], _created = Locale.objects.get_or_create(language_code=code)
         self.default_code = settings.LANGUAGE_CODE
+        demo_more_languages.merge(
+            demo_governments.GOVERNMENTS, demo_contacts.CONTACTS, demo_topics.TOPICS
+        )
+        self.check_demo_languages()
 
         with transaction.atomic():
             GovernmentSignOffTask.ensure_default_workflow()
@@ -112,6 +119,7 @@ class Command(PipelineLoader, BaseCommand):
                     },
                 )
             if isinstance(instance, Page):
+                ensure_parent_pages(instance, locale)
                 # Publish here, not in wagtail-localize's on_commit callback, so the
                 # demo is live when this command returns, whatever transaction wraps it.
                 translation.save_target(publish=False)
@@ -161,7 +169,8 @@ class Command(PipelineLoader, BaseCommand):
             site.root_page = home
             site.site_name = "Communiqué"
             site.save()
-            self.translate(home, self._site_strings(demo_site.HOME))
+        # Also on a later run: a language added since gets its own home and newsroom.
+        self.translate(home, self.not_translated(home, self._site_strings(demo_site.HOME)))
 
         newsroom = NewsroomPage.objects.filter(
             translation_key=demo_key("page", "newsroom"), locale=default_locale
@@ -177,34 +186,13 @@ class Command(PipelineLoader, BaseCommand):
             )
             home.add_child(instance=newsroom)
             newsroom.save_revision().publish()
-            self.translate(newsroom, self._site_strings(demo_site.NEWSROOM))
+        self.translate(
+            newsroom, self.not_translated(newsroom, self._site_strings(demo_site.NEWSROOM))
+        )
         return (
             {p.locale.language_code: p for p in HomePage.objects.select_related("locale")},
             {p.locale.language_code: p for p in NewsroomPage.objects.select_related("locale")},
         )
-
-    def _site_strings(self, texts):
-        source = texts[self.default_code]
-        result = {}
-        for code in self.languages:
-            if code == self.default_code:
-                continue
-            mapping = {}
-            for field, value in source.items():
-                self.pair(mapping, value, texts.get(code, source)[field])
-            result[code] = mapping
-        return result
-
-    def _name_strings(self, entry, fields):
-        result = {}
-        for code in self.languages:
-            if code == self.default_code:
-                continue
-            mapping = {}
-            for field in fields:
-                self.pair(mapping, entry[field][self.default_code], entry[field][code])
-            result[code] = mapping
-        return result
 
     # --- snippets --------------------------------------------------------------------
     def load_governments(self):
@@ -223,7 +211,10 @@ class Command(PipelineLoader, BaseCommand):
                     official_name=entry["official_name"][self.default_code],
                     short_name=entry["short_name"][self.default_code],
                     department=entry["department"][self.default_code],
-                    languages=[c for c in entry["languages"] if c in self.languages],
+                    # A government none of whose languages the site serves is read
+                    # in its default language.
+                    languages=[c for c in entry["languages"] if c in self.languages]
+                    or [self.default_code],
                     time_zone=entry["time_zone"],
                     duty_email=entry.get("duty_email", ""),
                 )
@@ -233,10 +224,10 @@ class Command(PipelineLoader, BaseCommand):
                     )
                 government.full_clean()
                 government.save()
-                self.translate(
-                    government,
-                    self._name_strings(entry, ["official_name", "short_name", "department"]),
-                )
+            fields = ["official_name", "short_name", "department"]
+            self.translate(
+                government, self.not_translated(government, self._name_strings(entry, fields))
+            )
             governments[entry["code"]] = government
         return governments
 
@@ -261,9 +252,8 @@ class Command(PipelineLoader, BaseCommand):
                 )
                 contact.full_clean()
                 contact.save()
-                self.translate(
-                    contact, self._name_strings(entry, ["office", "department", "hours"])
-                )
+            fields = ["office", "department", "hours"]
+            self.translate(contact, self.not_translated(contact, self._name_strings(entry, fields)))
             contacts[entry["government"]] = contact
         return contacts
 
@@ -282,7 +272,7 @@ class Command(PipelineLoader, BaseCommand):
                 )
                 topic.full_clean()
                 topic.save()
-                self.translate(topic, self._name_strings(entry, ["name"]))
+            self.translate(topic, self.not_translated(topic, self._name_strings(entry, ["name"])))
             topics[entry["slug"]] = topic
         return topics
 
