@@ -277,3 +277,28 @@ def test_postgresql_refuses_update_and_delete_with_the_trigger_on(released):
     # Positive control: the same UPDATE goes through once a DBA disables the trigger.
     tamper("UPDATE statements_auditentry SET actor = 'someone-else' WHERE id = %s", [entry.pk])
     assert AuditEntry.objects.get(pk=entry.pk).actor == "someone-else"
+
+
+def test_only_administrators_read_the_audit_log_and_nobody_edits_it(client, released):
+    _statement, _release, approvers = released
+    url = "/admin/reports/audit-log/"
+    log = entries()
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert all(e.entry_hash in page.text for e in log)
+    assert "Sign-off" in page.text and "release-clock" in page.text
+    exported = client.get(url, {"export": "csv"})
+    assert exported.status_code == 200
+    assert log[1].prev_hash in exported.getvalue().decode()
+    assert client.post(url, {"actor": "someone-else"}).status_code == 405
+    # Approvers and drafters of a government read none of it, not even their own entries.
+    drafter = factories.drafter(username="drafter-audit")
+    for person in (approvers["FR"], approvers["CA"], drafter):
+        client.force_login(person)
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert log[0].entry_hash not in response.content.decode()
+        assert client.get(url, {"export": "csv"}).status_code in (302, 403)
+    assert AuditEntry.objects.filter(actor="someone-else").count() == 0
