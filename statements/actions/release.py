@@ -395,16 +395,17 @@ class ReleaseStatementAction:
         # after the commit; what fails is retried (statements.outbox), and never makes
         # the committed release look failed.
         outbox.record_effects(release, now)
-        release.released_at = stamp_release(release, ids)
         clock = release_clock_user()
         # One insert (and the chain's head read under its lock); nothing per language.
+        # Before the stamp, which stays the last write: a wait for the chain's lock
+        # comes before it, not between it and the commit.
         audit.record(
             AuditEntry.Action.RELEASE,
             actor=clock,
             page=statement,
             language_code=release.language_code,
             fingerprint=release.fingerprint,
-            at=release.released_at,
+            at=now,
             details={
                 "release": release.pk,
                 "release_at": release.release_at.isoformat(),
@@ -414,6 +415,7 @@ class ReleaseStatementAction:
                 "via": self.via,
             },
         )
+        release.released_at = stamp_release(release, ids)
         log(
             instance=statement,
             action="statements.release",
