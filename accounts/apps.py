@@ -17,9 +17,10 @@ class AccountsConfig(AppConfig):
         from statements.signals import account_suspended
 
         from . import revocation
-        from .sessions import stamp_login
+        from .sessions import record_login, stamp_login
 
         user_logged_in.connect(stamp_login, dispatch_uid="accounts_stamp_login")
+        user_logged_in.connect(record_login, dispatch_uid="accounts_audit_login")
         devices = [m for m in self.apps.get_models() if issubclass(m, Device)]
         revocation.connect(devices, get_user_model())
         account_suspended.connect(

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.views.i18n import JavaScriptCatalog
-from django_otp import login as otp_login
 from django_otp_webauthn import views as webauthn_views
 
 from . import remember
+from .sessions import second_factor_verified
 
 
 def relying_party_id(request):
@@ -24,9 +24,7 @@ class CompletePasskeyRegistrationView(webauthn_views.CompleteCredentialRegistrat
         was_verified = self.request.user.is_verified()
         response = super().post(*args, **kwargs)
         if not was_verified and self.request.user.is_verified():
-            device = self.request.user.otp_device
-            self.request.session.cycle_key()
-            otp_login(self.request, device)
+            second_factor_verified(self.request, self.request.user.otp_device)
         return response
 
 
@@ -42,8 +40,7 @@ class CompletePasskeyAuthenticationView(webauthn_views.CompleteCredentialAuthent
     def complete_auth(self, device):
         if not self.request.user.is_authenticated or device.user_id != self.request.user.pk:
             raise PermissionDenied
-        self.request.session.cycle_key()
-        otp_login(self.request, device)
+        second_factor_verified(self.request, device)
         self.verified_device = device
 
     def post(self, *args, **kwargs):

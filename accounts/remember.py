@@ -16,10 +16,10 @@ import secrets
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_otp import login as otp_login
 from django_otp.models import Device
 
 from .models import RememberedBrowser
+from .sessions import second_factor_verified
 
 log = logging.getLogger("communique.accounts")
 
@@ -161,8 +161,7 @@ def use_remembered_browser(request):
         return False
     RememberedBrowser.objects.filter(pk=browser.pk).update(last_used_at=now)
     # As when a factor is typed (accounts.views._verified): a new session key (ASVS V7.2.4).
-    request.session.cycle_key()
-    otp_login(request, device)
+    second_factor_verified(request, device, remembered=True)
     log.info(
         "Second factor skipped for user %s: remembered browser %s (%s)",
         request.user.pk,

@@ -4,6 +4,12 @@ import logging
 import time
 
 from django.conf import settings
+from django_otp import login as otp_login
+
+from statements import audit
+from statements.models import AuditEntry
+
+from .client_ip import client_ip_address
 
 LOGIN_AT = "accounts_login_at"
 SEEN_AT = "accounts_seen_at"
@@ -18,6 +24,29 @@ def stamp_login(sender, request, user, **kwargs):
     now = int(time.time())
     request.session[LOGIN_AT] = now
     request.session[SEEN_AT] = now
+
+
+def record_login(sender, request, user, **kwargs):
+    """Connected to ``user_logged_in``: the password step, in the audit log. No second
+    factor is verified yet; ``second_factor_verified`` records that step."""
+    audit.record(
+        AuditEntry.Action.LOGIN,
+        actor=user,
+        mfa_method="none",
+        details={"address": client_ip_address(request) if request is not None else ""},
+    )
+
+
+def second_factor_verified(request, device, remembered=False):
+    """Every way a session passes its second step ends here: a new session key (ASVS
+    V7.2.4), django-otp marks the session, and the audit log records which factor."""
+    request.session.cycle_key()
+    otp_login(request, device)
+    audit.record(
+        AuditEntry.Action.SECOND_FACTOR,
+        actor=request.user,
+        details={"address": client_ip_address(request), "remembered_browser": remembered},
+    )
 
 
 def session_expired(session, now):

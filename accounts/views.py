@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user
-from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,6 +24,7 @@ from . import remember
 from .forms import TokenForm, VerifyForm
 from .models import RememberedBrowser
 from .policy import has_second_factor, mfa_required
+from .sessions import second_factor_verified
 
 log = logging.getLogger("communique.accounts")
 
@@ -42,9 +42,8 @@ def _next_url(request):
 
 
 def _verified(request, device):
-    """A second factor passed: a new session key (ASVS V7.2.4), then mark the session."""
-    request.session.cycle_key()
-    otp_login(request, device)
+    """A second factor passed: a new session key, the session marked, the audit entry."""
+    second_factor_verified(request, device)
     log.info("Second factor verified for user %s (%s)", request.user.pk, type(device).__name__)
 
 

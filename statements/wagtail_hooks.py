@@ -14,7 +14,10 @@ from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import people_hooks  # noqa: F401 - registers the People screens, menu item and log actions
+from . import (  # noqa: F401 - each registers its screens, menu items (and log actions)
+    audit_hooks,
+    people_hooks,
+)
 from .models import (
     AgencyAssignment,
     Approval,

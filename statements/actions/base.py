@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from ..models import Approval
+from .. import audit
+from ..models import Approval, AuditEntry
 from ..models.release import RELEASE_CLOCK_USERNAME
 
 
@@ -43,9 +44,15 @@ def release_clock_user():
     return user
 
 
+VOID_ACTIONS = {
+    Approval.Subject.SOURCE: AuditEntry.Action.SIGN_OFF_VOID,
+    Approval.Subject.TRANSLATION: AuditEntry.Action.TRANSLATION_VOID,
+}
+
+
 def void_stale(approvals, page, revision, fingerprint, log_action, reason_for):
     """Void every valid approval in ``approvals`` given on other words than ``fingerprint``,
-    each with the revision that voided it and a log entry."""
+    each with the revision that voided it, a log entry and an audit entry."""
     stale = list(approvals.valid().exclude(fingerprint=fingerprint).select_for_update())
     for approval in stale:
         approval.end(
@@ -64,6 +71,16 @@ def void_stale(approvals, page, revision, fingerprint, log_action, reason_for):
                 "language": approval.language_code,
                 "fingerprint": approval.fingerprint,
                 "reason": approval.end_reason,
+            },
+        )
+        audit.record_approval(
+            VOID_ACTIONS[approval.subject],
+            approval,
+            actor=revision.user,
+            details={
+                "reason": approval.end_reason,
+                "voided_by_revision": revision.pk,
+                "new_fingerprint": fingerprint,
             },
         )
     return stale

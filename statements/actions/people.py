@@ -23,8 +23,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
-from .. import notifications
+from .. import audit, notifications
 from ..models import (
+    AuditEntry,
     GovernmentAdministrator,
     GovernmentMember,
     HomePage,
@@ -98,6 +99,13 @@ def _log_role(verb, member, government, role, language_code, by):
             "role": str(role),
             "language": language_code,
         },
+    )
+    audit.record(
+        AuditEntry.Action.ROLE_GRANTED if verb == "grant" else AuditEntry.Action.ROLE_REMOVED,
+        actor=by,
+        government=government,
+        language_code=language_code,
+        details={"member": member.get_username(), "member_id": member.pk, "role": str(role)},
     )
 
 

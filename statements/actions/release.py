@@ -30,10 +30,10 @@ from wagtail.log_actions import log
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from .. import notifications, outbox
+from .. import audit, notifications, outbox
 from ..clock import db_now, wait_for
 from ..fingerprint import fingerprint_of, translation_words
-from ..models import Approval, Release, ReleasedPage, StatementPage
+from ..models import Approval, AuditEntry, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
 from ..revisions_memo import remembering_revisions, revision_object
@@ -395,11 +395,31 @@ class ReleaseStatementAction:
         # after the commit; what fails is retried (statements.outbox), and never makes
         # the committed release look failed.
         outbox.record_effects(release, now)
+        clock = release_clock_user()
+        # One insert (and the chain's head read under its lock); nothing per language.
+        # Before the stamp, which stays the last write: a wait for the chain's lock
+        # comes before it, not between it and the commit.
+        audit.record(
+            AuditEntry.Action.RELEASE,
+            actor=clock,
+            page=statement,
+            language_code=release.language_code,
+            fingerprint=release.fingerprint,
+            at=now,
+            details={
+                "release": release.pk,
+                "release_at": release.release_at.isoformat(),
+                "languages": [entry["language"] for entry in plan],
+                "pages": ids,
+                "revisions": [entry["revision"] for entry in plan],
+                "via": self.via,
+            },
+        )
         release.released_at = stamp_release(release, ids)
         log(
             instance=statement,
             action="statements.release",
-            user=release_clock_user(),
+            user=clock,
             revision=statement.get_latest_revision(),
             data=log_data(
                 release,

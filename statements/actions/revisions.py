@@ -5,8 +5,12 @@ One named flow, called from one thin ``post_save(Revision)`` handler:
 - a source statement: record the fingerprint of its words; hold a scheduled release;
   void the sign-offs given on other words; note which translations are now out of
   date; set up the translations a new statement or a new signatory needs;
-- a translation: void the approvals given on its other text; note that it awaits
-  review once complete; hold a scheduled release.
+- a translation: hold a scheduled release; void the approvals given on its other
+  text; note that it awaits review once complete.
+
+Both hold a scheduled release before voiding anything: the release row is locked
+before the audit log's lock (``statements.audit``), in the order the release's flip
+takes them, so an edit at the instant and the flip wait for each other, never deadlock.
 
 Setting up translations saves revisions of the translated pages, whose own handler
 would run the flow again inside this one. It does not: while a flow runs, the
@@ -81,6 +85,8 @@ class ProcessSavedRevisionAction:
 
     @staticmethod
     def _translation_saved(page, revision):
+        # The hold first, as for a source: it locks the release row before a void takes
+        # the audit log's lock, the order the release's flip takes them in (no deadlock).
+        HoldReleaseAfterEditAction(page, revision).execute()
         VoidTranslationApprovalsAction(page, revision).execute()
         NoteTranslationAwaitingReviewAction(page).execute()
-        HoldReleaseAfterEditAction(page, revision).execute()

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState
 
-from .. import notifications
+from .. import audit, notifications
 from ..fingerprint import frozen_copy
-from ..models import Approval, ChangeRequest, SignOffReminder, StatementPage
+from ..models import Approval, AuditEntry, ChangeRequest, SignOffReminder, StatementPage
 from ..permissions import approver_group_ids, governments_approved_by, is_approver_of
 from ..queries.signoff import (
     author_of_words,
@@ -132,6 +132,13 @@ class SignOffAction:
                 "fingerprint": record.fingerprint,
                 "comment": self.comment,
             },
+        )
+        audit.record_approval(
+            AuditEntry.Action.SIGN_OFF,
+            approval,
+            actor=self.user,
+            government=government,
+            details={"comment": self.comment},
         )
         CompleteSignOffIfReadyAction(self.statement, self.user).execute()
         return approval
@@ -261,6 +268,13 @@ class WithdrawSignOffAction:
             action="statements.withdraw_sign_off",
             user=self.user,
             data={"government": approval.government_name, "reason": self.reason},
+        )
+        audit.record_approval(
+            AuditEntry.Action.SIGN_OFF_WITHDRAWN,
+            approval,
+            actor=self.user,
+            government=government,
+            details={"reason": self.reason},
         )
         notifications.drafter_alert(self.statement, "withdrawn", [government])
         return approval

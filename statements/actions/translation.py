@@ -7,9 +7,9 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
-from .. import exchange
+from .. import audit, exchange
 from ..fingerprint import fingerprint_of, readable_text, translation_words
-from ..models import Approval, LanguageDrop, SourceSync, TranslationNotice
+from ..models import Approval, AuditEntry, LanguageDrop, SourceSync, TranslationNotice
 from ..permissions import is_approver_of, may_edit_statement
 from ..queries.signoff import identity_of
 from ..queries.translation import language_reviewers, source_out_of_date, source_statement_of
@@ -339,6 +339,13 @@ class ApproveTranslationAction:
             user=self.user,
             revision=revision,
             data={"government": identity.short_name, "language": approval.language_code},
+        )
+        audit.record_approval(
+            AuditEntry.Action.TRANSLATION_APPROVED,
+            approval,
+            actor=self.user,
+            government=government,
+            details={"comment": self.comment},
         )
         return approval
 

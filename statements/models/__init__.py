@@ -1,3 +1,4 @@
+from .audit import AuditEntry
 from .contacts import MediaContact
 from .effects import ReleaseEffect
 from .governments import Government, GovernmentSocialLink
@@ -20,6 +21,7 @@ from .workflow_tasks import GovernmentSignOffTask
 __all__ = [
     "AccountReview",
     "AgencyAssignment",
+    "AuditEntry",
     "Approval",
     "ChangeRequest",
     "Delivery",

@@ -65,7 +65,9 @@ def test_the_flip_does_the_same_work_for_two_languages_or_three(site_tree, gover
     queries_three, pages_three = flip_queries(three)
     assert (pages_two, pages_three) == (2, 3)
     assert queries_two == queries_three
-    assert queries_three <= 25  # a small constant: about 20 on PostgreSQL, 19 on SQLite
+    # A small constant (26 on PostgreSQL, fewer on SQLite), of which the audit log
+    # entry takes three on PostgreSQL (the chain's lock, its head, the insert).
+    assert queries_three <= 28
 
 
 def test_prepared_text_is_invisible_until_the_flip(site_tree, governments):
