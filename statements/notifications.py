@@ -19,7 +19,13 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, WorkflowState
 
 from .models import StatementPage, TranslationNotice
-from .permissions import administrators, approvers_of, approvers_of_any, translators_of
+from .permissions import (
+    administrators,
+    approvers_of,
+    approvers_of_any,
+    has_role_in,
+    translators_of,
+)
 from .queries.reference import describe_reference, reference_facts
 from .queries.release import describe
 from .queries.translation import language_reviewers, source_statement_of
@@ -205,10 +211,12 @@ def send(kind, page_id, user_ids, context):
     statement = StatementPage.objects.filter(pk=page_id).first()
     if statement is None or kind not in SUBJECTS:
         return 0
+    # Asked again as the message is written: a person who has left the statement's
+    # governments since it was queued (an owner who left the press office) is not told.
     recipients = [
         (user.email, language_of(user))
         for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True)
-        if user.email
+        if user.email and has_role_in(user, statement)
     ]
     recipients += [
         (address, settings.LANGUAGE_CODE) for address in context.get("extra_addresses", [])
@@ -266,6 +274,9 @@ def _collect_digests():
                 continue
             recipients, source, url = _digest_recipients(notice, page, base)
             for user in recipients:
+                # A translator of the language may be an agency given other statements.
+                if not has_role_in(user, source):
+                    continue
                 per_user.setdefault(user, []).append(
                     {
                         "kind": notice.kind,

@@ -125,3 +125,59 @@ def test_a_voided_signoff_is_on_the_approvers_dashboard_until_signed_again(clien
     sign(client, approvers["FR"], statement, "FR")
     client.force_login(approvers["FR"])
     assert "data-voided=" not in client.get("/admin/").content.decode()
+
+
+def test_an_owner_who_left_the_press_office_is_no_longer_written_to(
+    client, world, django_capture_on_commit_callbacks
+):
+    from statements.models import GovernmentMember
+
+    statement, drafter = world["statement"], world["drafter"]
+    request_changes = f"/admin/statements/{statement.pk}/sign-off/request-changes/"
+    client.force_login(world["approvers"]["JP"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(request_changes, {"comment": "Paragraph 2 overstates the finding."})
+    assert len(to(drafter.email)) == 1  # the control: the drafter of the lead is told
+    GovernmentMember.objects.filter(user=drafter).delete()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(request_changes, {"comment": "And paragraph 3."})
+    assert to(drafter.email) == []
+
+
+def test_an_agency_translator_hears_only_of_the_statements_it_was_given(
+    site_tree, governments, world
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from statements import tasks
+    from statements.models import AgencyAssignment
+    from tests import factories
+
+    statement = world["statement"]
+    other = factories.make_statement(
+        site_tree["newsrooms"]["en"],
+        [governments["CA"], governments["FR"], governments["JP"]],
+        lead=governments["CA"],
+        publish=False,
+        user=world["drafter"],
+        slug="other-statement",
+        title="Another statement",
+    )
+    in_house = factories.translator("ja")
+    agency = factories.translator("ja", username="agency-ja")
+    AgencyAssignment.objects.create(
+        user=agency, statement=other, until=timezone.localdate() + datetime.timedelta(days=1)
+    )
+    mail.outbox.clear()
+    tasks.send_translation_digests_task()
+    [agency_digest] = to(agency.email)
+    assert reference_of(other) in agency_digest.body
+    assert reference_of(statement) not in agency_digest.body
+    # The control: a translator who is no agency hears of both.
+    [in_house_digest] = to(in_house.email)
+    assert reference_of(statement) in in_house_digest.body
+    assert reference_of(other) in in_house_digest.body
