@@ -270,8 +270,8 @@ def refused_editor_buttons(user, page, translation):
 def editor_without_refused_buttons(request, page):
     """wagtail-localize's editor of a translated statement, without the buttons that
     would only answer 403. None for anything else (wagtail-localize's hook answers)."""
-    if request.method != "GET" or not isinstance(page.specific, StatementPage):
-        return None
+    if request.method != "GET" or page.alias_of_id or not isinstance(page.specific, StatementPage):
+        return None  # wagtail-localize's hook: its alias screen, its POST verbs
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()

@@ -112,8 +112,3 @@ def describe_reference(facts, language_code):
         % {"count": count},
         "release": _release_text(facts, language_code),
     }
-
-
-def statement_reference(statement, language_code):
-    """The written-out reference of one statement (see ``describe_reference``)."""
-    return describe_reference(reference_facts(statement), language_code)
