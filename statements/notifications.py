@@ -18,8 +18,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, WorkflowState
 
-from .models import StatementPage, StatementType, TranslationNotice
-from .permissions import administrators, approvers_of, approvers_of_any, translators_of
+from .models import StatementPage, TranslationNotice
+from .permissions import (
+    administrators,
+    approvers_of,
+    approvers_of_any,
+    has_role_in,
+    translators_of,
+)
+from .queries.reference import describe_reference, reference_facts
 from .queries.release import describe
 from .queries.translation import language_reviewers, source_statement_of
 from .timefmt import release_line
@@ -35,6 +42,7 @@ SUBJECTS = {
     "release_precheck": "statements/emails/release_precheck_subject.txt",
     "release_moved": "statements/emails/release_moved_subject.txt",
     "release_cancelled": "statements/emails/release_cancelled_subject.txt",
+    "signoff_voided": "statements/emails/signoff_voided_subject.txt",
 }
 
 
@@ -96,6 +104,22 @@ def drafter_alert(statement, kind, governments):
         drafter_ids(statement),
         {"governments": names, "url": edit_url(statement)},
     )
+
+
+def signoff_voided(statement, voided):
+    """An edit voided these sign-offs: each government's approvers are told, with the
+    link to compare the new words with the ones they signed and sign again.
+
+    ``voided`` pairs a government still signing the statement with what changed
+    ("words" or "signatories"); a government the edit removed has no role left in the
+    statement and is not written to about it."""
+    for government, change in voided:
+        _queue(
+            "signoff_voided",
+            statement.pk,
+            approvers_of(government),
+            {"government": government.short_name, "change": change, "url": signoff_url(statement)},
+        )
 
 
 def reminder(statement, government, duty_email=""):
@@ -180,27 +204,31 @@ def _release_lines(context):
 def send(kind, page_id, user_ids, context):
     """Send one notification to each recipient, in the recipient's own language.
 
-    The message names the statement by number and type and links to it; it never
-    quotes the statement's words, which are under embargo until release.
+    The message names the statement by its reference (“JS-2026-053, lead Japan, 3
+    signatories, …”) and links to it; it never quotes the statement's words, which
+    are under embargo until release.
     """
     statement = StatementPage.objects.filter(pk=page_id).first()
     if statement is None or kind not in SUBJECTS:
         return 0
+    # Asked again as the message is written: a person who has left the statement's
+    # governments since it was queued (an owner who left the press office) is not told.
     recipients = [
         (user.email, language_of(user))
         for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True)
-        if user.email
+        if user.email and has_role_in(user, statement)
     ]
     recipients += [
         (address, settings.LANGUAGE_CODE) for address in context.get("extra_addresses", [])
     ]
+    facts = reference_facts(statement)
     sent = 0
     for address, language in recipients:
         with translation.override(language):
             data = {
                 **context,
-                "statement_number": statement.pk,
-                "statement_type": statement.get_statement_type_display(),
+                "reference": facts["code"],
+                "statement": describe_reference(facts, language),
             }
             if "release_at" in context:
                 data.update(_release_lines(context))
@@ -246,12 +274,14 @@ def _collect_digests():
                 continue
             recipients, source, url = _digest_recipients(notice, page, base)
             for user in recipients:
+                # A translator of the language may be an agency given other statements.
+                if not has_role_in(user, source):
+                    continue
                 per_user.setdefault(user, []).append(
                     {
                         "kind": notice.kind,
                         "language": notice.language_code,
                         "number": source.pk,
-                        "type": source.statement_type,
                         "url": url,
                     }
                 )
@@ -268,12 +298,18 @@ def send_translation_digests():
     approvers of translations now awaiting their government's review. Links only.
     """
     sent = 0
+    facts = {}
     for user, items in _collect_digests().items():
         if not user.email:
             continue
-        with translation.override(language_of(user)):
+        language = language_of(user)
+        with translation.override(language):
             for item in items:
-                item["type_label"] = StatementType(item["type"]).label
+                if item["number"] not in facts:
+                    facts[item["number"]] = reference_facts(
+                        StatementPage.objects.get(pk=item["number"])
+                    )
+                item["reference"] = describe_reference(facts[item["number"]], language)
             subject = " ".join(
                 render_to_string(
                     "statements/emails/translation_digest_subject.txt", {"count": len(items)}

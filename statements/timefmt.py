@@ -96,6 +96,12 @@ def release_line(instant, zones, language_code=None, reference_date=None):
     return " / ".join(release_parts(instant, zones, language_code, reference_date))
 
 
+def release_day(instant, zone_name, language_code=None):
+    """“7 Dec 2026”, “2026年12月7日”: the instant's date in ``zone_name``, written in full."""
+    local = instant.astimezone(zoneinfo.ZoneInfo(zone_name))
+    return format_skeleton("yMMMd", local, locale=babel_locale(language_code or "en"))
+
+
 def release_line_html(instant, zones, language_code=None, reference_date=None):
     """The release line for a page: each zone's time isolated in ``<bdi>``, so that a
     right-to-left page keeps every time whole and the zones in their order."""

@@ -6,7 +6,6 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
@@ -17,6 +16,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import (  # noqa: F401 - each registers its screens, menu items (and log actions)
     audit_hooks,
     people_hooks,
+    wagtail_localize_compat,
+)
+from .dashboard_panels import (
+    AwaitingYourGovernmentPanel,
+    AwaitingYourLanguagePanel,
+    TranslationSummaryPanel,
 )
 from .models import (
     AgencyAssignment,
@@ -31,12 +36,9 @@ from .models import (
 from .permissions import (
     can_see_release_queue,
     can_see_translation_status,
-    limit_to_agency,
     statements_hidden_from,
-    translator_languages,
 )
-from .queries.signoff import awaiting_governments_of
-from .queries.translation import build_matrix, statement_of, statements_in_progress
+from .queries.translation import statement_of
 from .views.exchange import (
     ExportAllTranslationsView,
     ExportTranslationView,
@@ -174,18 +176,6 @@ def register_signoff_log_actions(actions):
     actions.register_action("statements.cleared", _("Clear for release"), _("Cleared for release"))
 
 
-class AwaitingYourGovernmentPanel(Component):
-    name = "awaiting_your_government"
-    template_name = "statements/admin/includes/awaiting_government_panel.html"
-    order = 90
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        return {"items": awaiting_governments_of(self.user)}
-
-
 @hooks.register("construct_homepage_panels")
 def add_awaiting_government_panel(request, panels):
     panels.append(AwaitingYourGovernmentPanel(request.user))
@@ -296,54 +286,9 @@ def register_translation_log_actions(actions):
     )
 
 
-class AwaitingYourLanguagePanel(Component):
-    name = "awaiting_your_language"
-    template_name = "statements/admin/includes/awaiting_language_panel.html"
-    order = 95
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        languages = translator_languages(self.user)
-        if not languages:
-            return {"items": []}
-        matrix = build_matrix(limit_to_agency(self.user, statements_in_progress()))
-        items = [
-            {"statement": row["statement"], "language": code, "cell": row["cells"][code]}
-            for row in matrix["rows"]
-            for code in languages
-            if row["cells"].get(code, {}).get("state")
-            in ("not_started", "in_progress", "out_of_date")
-        ]
-        return {"items": items}
-
-
 @hooks.register("construct_homepage_panels")
 def add_awaiting_language_panel(request, panels):
     panels.append(AwaitingYourLanguagePanel(request.user))
-
-
-class TranslationSummaryPanel(Component):
-    """For editors: how many languages stand where, linking to the status screen."""
-
-    name = "translation_summary"
-    template_name = "statements/admin/includes/translation_summary_panel.html"
-    order = 100
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        if translator_languages(self.user) or not can_see_translation_status(self.user):
-            return {"counts": None}
-        matrix = build_matrix(statements_in_progress())
-        counts = {}
-        for row in matrix["rows"]:
-            for cell in row["cells"].values():
-                if cell["state"] not in ("source", "not_required"):
-                    counts[cell["state"]] = counts.get(cell["state"], 0) + 1
-        return {"counts": counts, "statements": len(matrix["rows"])}
 
 
 @hooks.register("construct_homepage_panels")
@@ -448,6 +393,13 @@ def register_release_queue_menu_item():
     return ReleaseQueueMenuItem(
         _("Release queue"), reverse("statements_release_queue"), icon_name="time", order=260
     )
+
+
+@hooks.register("before_edit_page", order=-1)
+def edit_translations_without_refused_buttons(request, page):
+    """Before wagtail-localize's own hook serves its editor: the same editor, less the
+    buttons this user would be refused."""
+    return wagtail_localize_compat.editor_without_refused_buttons(request, page)
 
 
 @hooks.register("before_edit_page")

@@ -8,6 +8,10 @@ Delete a function here when wagtail-localize does the right thing itself.
 - ``Translation.save_target()`` publishes by default, and wagtail-localize publishes
   translations in ``on_commit`` callbacks. Statements are published only by the
   release, so every call here saves a draft.
+- Its translation editor offers "Convert to alias page", "Upload PO file" and "Stop
+  Synced translation" to everyone; for a statement the gates below refuse them (403)
+  to most people or all. The editor hides the buttons its user would be refused
+  (``editor_without_refused_buttons``).
 """
 
 import hashlib
@@ -24,6 +28,7 @@ from wagtail_localize.models import LocaleSynchronization, Translation, Translat
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import convert, edit_translation, report, update_translations
+from wagtail_localize.views.edit_translation import edit_translation as translation_editor
 
 from .models import SourceSync, StatementPage
 from .permissions import may_edit_statement, statements_hidden_from
@@ -272,3 +277,46 @@ def source_changes(statement):
         if old.get(key) != new.get(key):
             changes.append((key, old.get(key, ""), new.get(key, "")))
     return changes
+
+
+# What the React editor renders for each refused button, found by the URL it uses.
+_BUTTON_SELECTORS = {
+    "convert_to_alias": '.js-translation-editor a[href*="/convert_to_alias/"]',
+    "upload_pofile": '.js-translation-editor .w-tabs__panel:has(form[action*="/pofile/upload/"])',
+    "stop_translation": '.js-translation-editor button[data-w-action-url-value*="/disable/"]',
+}
+
+
+def refused_editor_buttons(user, page, translation):
+    """The buttons of wagtail-localize's editor that the gates above would refuse
+    ``user`` on this translated statement page."""
+    refused = []
+    if not _own_editor_of_unreleased_page(user, page.pk):
+        refused.append("convert_to_alias")
+    if not _not_a_statement_translation(user, translation.pk):
+        refused.append("upload_pofile")
+    if not _own_editor_of_source(user, translation.pk):
+        refused.append("stop_translation")
+    return refused
+
+
+def editor_without_refused_buttons(request, page):
+    """wagtail-localize's editor of a translated statement, without the buttons that
+    would only answer 403. None for anything else (wagtail-localize's hook answers)."""
+    if request.method != "GET" or page.alias_of_id or not isinstance(page.specific, StatementPage):
+        return None  # wagtail-localize's hook: its alias screen, its POST verbs
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    response = translation_editor(request, translation, page)
+    refused = refused_editor_buttons(request.user, page, translation)
+    if refused and response.status_code == 200 and b"</head>" in response.content:
+        # Constant selectors, not escaped: entities are not decoded inside <style>.
+        rules = "\n".join(
+            f"{_BUTTON_SELECTORS[b]} {{ display: none !important; }}" for b in refused
+        )
+        style = f'<style data-refused="{" ".join(refused)}">{rules}</style>'
+        response.content = response.content.replace(b"</head>", style.encode() + b"</head>", 1)
+    return response

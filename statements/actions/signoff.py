@@ -290,7 +290,7 @@ class VoidSignOffsAction:
 
     @transaction.atomic
     def execute(self):
-        return void_stale(
+        stale = void_stale(
             Approval.objects.for_source(self.statement),
             self.statement,
             self.revision,
@@ -298,6 +298,24 @@ class VoidSignOffsAction:
             "statements.void_sign_off",
             lambda approval: describe_change(approval.frozen_content, self.record.words),
         )
+        if stale:
+            # Only governments still signing hear of it: one the edit removed has no
+            # role left in the statement. Read from this revision: the page row does
+            # not point at it yet while it is being saved.
+            signing = {
+                s.government.translation_key: s.government
+                for s in self.revision.as_object().signatories.select_related("government")
+                if s.government_id
+            }
+            notifications.signoff_voided(
+                self.statement,
+                [
+                    (signing[a.government_key], a.end_reason)
+                    for a in stale
+                    if a.government_key in signing
+                ],
+            )
+        return stale
 
 
 class StartSignOffAction:

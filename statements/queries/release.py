@@ -10,7 +10,7 @@ from ..models import Approval, Release, StatementPage
 from ..revisions_memo import revision_object
 from ..timefmt import zone_label
 from .signoff import current_fingerprint, signed_keys
-from .translation import build_matrix, source_out_of_date
+from .translation import build_matrix
 
 
 def language_name(code):
@@ -229,11 +229,12 @@ def release_problems(statement, language_code=""):
         return _late_language_problems(statement, language_code)
     if statement.live:
         return [{"code": "released"}]
-    problems = signoff_problems(statement)
-    codes = statement.required_languages()
-    if source_out_of_date(statement):
-        return problems + [{"code": "out_of_date", "language": code} for code in codes]
-    return problems + translation_problems(statement, codes)
+    # Each language's state as the translation status screen reads it (build_matrix):
+    # one truth, so a language not started is "not started" here too, even when the
+    # source has changed since the translations were set up.
+    return signoff_problems(statement) + translation_problems(
+        statement, statement.required_languages()
+    )
 
 
 # --- releases -----------------------------------------------------------------------------

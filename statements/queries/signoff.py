@@ -1,11 +1,19 @@
 """What is signed: the fingerprint of the current words, and each government's state."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from wagtail.models import TaskState
 
 from ..fingerprint import common_words, fingerprint_of, readable_text
 from ..measures import counts_characters
-from ..models import Approval, ChangeRequest, Government, GovernmentSignOffTask, RevisionFingerprint
+from ..models import (
+    Approval,
+    ChangeRequest,
+    Government,
+    GovernmentSignOffTask,
+    RevisionFingerprint,
+    StatementPage,
+)
 from ..permissions import approver_group_ids, governments_approved_by
 from ..textdiff import compare_text
 from ..wagtail_localize_compat import translatable_hash
@@ -216,3 +224,71 @@ def awaiting_governments_of(user):
         if pending:
             items.append({"statement": statement, "governments": pending})
     return items
+
+
+def voided_signoffs_of(user):
+    """Sign-offs of ``user``'s governments that an edit voided and nobody has given
+    again since: what they must review and sign again, newest first.
+
+    Only for governments still signing the statement (read from its latest words): a
+    government the edit removed has no role left in it."""
+    groups = approver_group_ids(user)
+    if not groups:
+        return []
+    keys = Government.objects.filter(approver_group_id__in=groups).values("translation_key")
+    newer = Approval.objects.filter(
+        page_id=OuterRef("page_id"),
+        subject=Approval.Subject.SOURCE,
+        government_key=OuterRef("government_key"),
+        created_at__gt=OuterRef("created_at"),
+    )
+    voided = (
+        Approval.objects.filter(
+            subject=Approval.Subject.SOURCE,
+            state=Approval.State.VOID,
+            government_key__in=keys,
+            voided_by_revision__isnull=False,
+        )
+        .exclude(Exists(newer))
+        .order_by("-ended_at", "-pk")
+    )
+    statements = StatementPage.objects.in_bulk({a.page_id for a in voided})
+    items, seen = [], set()
+    for approval in voided:
+        statement = statements.get(approval.page_id)
+        if statement is None or (approval.page_id, approval.government_key) in seen:
+            continue
+        seen.add((approval.page_id, approval.government_key))
+        mine = governments_approved_by(user, statement.signatory_governments())
+        government = next((g for g in mine if g.translation_key == approval.government_key), None)
+        if government is not None:
+            items.append(
+                {
+                    "statement": statement,
+                    "government": government,
+                    "change": approval.end_reason,
+                    "voided_at": approval.ended_at,
+                }
+            )
+    return items
+
+
+def what_a_save_voids(statement):
+    """What a saved change to the common words would void: the valid sign-offs, and
+    the valid approvals of its translations (void once they follow the new words)."""
+    signoffs = list(
+        Approval.objects.for_source(statement)
+        .valid()
+        .select_related("user")
+        .order_by("government_name")
+    )
+    translations = list(
+        Approval.objects.filter(
+            subject=Approval.Subject.TRANSLATION,
+            state=Approval.State.VALID,
+            page__translation_key=statement.translation_key,
+        )
+        .select_related("user")
+        .order_by("language_code", "government_name")
+    )
+    return {"signoffs": signoffs, "translations": translations}
