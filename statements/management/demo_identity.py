@@ -9,7 +9,7 @@ import io
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
 from statements.demo import identity as demo_identity
 from statements.models import SiteIdentity, SiteIdentityLanguage
@@ -23,7 +23,9 @@ def load_site_identity(languages):
     emblem = Image.objects.filter(title=demo_identity.EMBLEM_TITLE).first()
     if emblem is None:
         png = ImageFile(io.BytesIO(demo_identity.emblem_png()), "demo-emblem.png")
-        emblem = Image(title=demo_identity.EMBLEM_TITLE, file=png)
+        # A flushed database (transactional tests) has lost Wagtail's root collection.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        emblem = Image(title=demo_identity.EMBLEM_TITLE, file=png, collection=root)
         emblem.save()
     identity = SiteIdentity.objects.filter(site=site).first() or SiteIdentity(site=site)
     identity.emblem = emblem
