@@ -217,8 +217,9 @@ def localized_snippets(model, locale, order_by):
     return sorted(by_key.values(), key=lambda row: getattr(row, order_by).casefold())
 
 
-def listing_entries(statements, locale):
-    """Pair each listed statement with the languages it exists in (one query)."""
+def listing_entries(statements, locale, leads=True):
+    """Pair each listed statement with the languages it exists in (one query) and, for
+    a page that lists them, its lead government's name (one more)."""
     statements = list(statements)
     keys = {s.translation_key for s in statements if s.locale_id != getattr(locale, "id", None)}
     languages = {}
@@ -231,7 +232,7 @@ def listing_entries(statements, locale):
         )
         for key, code in rows:
             languages.setdefault(key, []).append(code)
-    leads = lead_names(statements, locale)
+    leads = lead_names(statements, locale) if leads else {}
     return [
         {
             "page": statement,
