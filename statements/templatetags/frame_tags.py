@@ -105,8 +105,9 @@ def modified_date(page):
 @register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's userbar, for a signed-in editor only. A request without a session
-    cookie is a reader's: the session is not even read (no ``Vary: Cookie``), and only
-    such requests are stored in the shared page cache (``newsroom.page_cache``)."""
+    cookie is a reader's, and only such requests are stored in the shared page cache
+    (``newsroom.page_cache``): for them the userbar is not even considered, so no
+    editor's bar can be rendered into a page that others are served."""
     request = context.get("request")
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return ""
