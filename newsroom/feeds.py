@@ -142,7 +142,7 @@ class StatementFeed(Feed):
     def items(self, scope):
         statements = scope.filters.apply(StatementPage.objects.for_listing(scope.locale))
         entries = []
-        for listed in listing_entries(statements[:FEED_SIZE], scope.locale):
+        for listed in listing_entries(statements[:FEED_SIZE], scope.locale, leads=False):
             entry = self.entry(scope, listed)
             if entry is not None:
                 entries.append(entry)

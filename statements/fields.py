@@ -44,3 +44,28 @@ class LanguageListField(models.JSONField):
             help_text=self.help_text,
             disabled=kwargs.get("disabled", False),
         )
+
+
+class LanguageCodeField(models.CharField):
+    """One configured language code. The choices are read from the settings when a form
+    is built, never frozen into a migration: the site's languages are configuration."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 15)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        return [*super().validators, _validate_one_language]
+
+    def formfield(self, **kwargs):
+        return forms.TypedChoiceField(
+            choices=_language_choices,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+def _validate_one_language(value):
+    validate_language_codes([value])

@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",

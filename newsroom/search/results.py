@@ -21,6 +21,7 @@ class SearchResult:
     snippet: SafeString
     is_fallback: bool
     languages: list = field(default_factory=list)
+    lead: dict | None = None
 
 
 class SearchResults:
@@ -58,6 +59,7 @@ class SearchResults:
                 snippet=snippets[entry["page"].pk],
                 is_fallback=entry["is_fallback"],
                 languages=entry["languages"],
+                lead=entry["lead"],
             )
             for entry in entries
         ]

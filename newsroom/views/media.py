@@ -20,7 +20,13 @@ from wagtail.images import get_image_model
 from wagtail.utils import sendfile_streaming_backend
 from wagtail.utils.sendfile import sendfile
 
+from statements.queries.frame import is_emblem_file
+
 from ..embargo import may_see_file
+
+# The site's emblem is on every page: browsers and CDNs may keep it (a new emblem is a
+# new rendition, under another name).
+EMBLEM_CACHE_CONTROL = "public, max-age=86400"
 
 
 def _image_of(name):
@@ -36,9 +42,11 @@ def media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith("..") or name != path:
         raise Http404
-    image = _image_of(name)
-    if image is None or not may_see_file(request.user, image, "image"):
-        raise Http404
+    emblem = is_emblem_file(request, name)
+    if not emblem:
+        image = _image_of(name)
+        if image is None or not may_see_file(request.user, image, "image"):
+            raise Http404
     if not default_storage.exists(name):
         raise Http404
     options = {}
@@ -46,5 +54,5 @@ def media(request, path):
         options["backend"] = sendfile_streaming_backend.sendfile
     response = sendfile(request, default_storage.path(name), **options)
     # An image under embargo must not stay in a shared cache after a role is taken away.
-    response["Cache-Control"] = "private, no-cache"
+    response["Cache-Control"] = EMBLEM_CACHE_CONTROL if emblem else "private, no-cache"
     return response

@@ -7,6 +7,7 @@ from .pages import StatementPage, StatementType
 from .people import AccountReview, GovernmentAdministrator, GovernmentMember, Invitation, Role
 from .release import PreviewAccess, PreviewLink, Release, ReleaseConfirmation, ReleasedPage
 from .signoff import Approval, ChangeRequest, RevisionFingerprint, SignOffReminder
+from .site_identity import SiteIdentity, SiteIdentityLanguage
 from .site_pages import HomePage, NewsroomPage
 from .statement_parts import (
     StatementContact,
@@ -37,6 +38,8 @@ __all__ = [
     "Role",
     "RevisionFingerprint",
     "SignOffReminder",
+    "SiteIdentity",
+    "SiteIdentityLanguage",
     "SourceSync",
     "Government",
     "GovernmentSocialLink",

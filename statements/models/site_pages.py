@@ -226,8 +226,9 @@ def localized_snippets(model, locale, order_by):
     return sorted(by_key.values(), key=lambda row: getattr(row, order_by).casefold())
 
 
-def listing_entries(statements, locale):
-    """Pair each listed statement with the languages it exists in (one query)."""
+def listing_entries(statements, locale, leads=True):
+    """Pair each listed statement with the languages it exists in (one query) and, for
+    a page that lists them, its lead government's name (one more)."""
     statements = list(statements)
     keys = {s.translation_key for s in statements if s.locale_id != getattr(locale, "id", None)}
     languages = {}
@@ -242,11 +243,40 @@ def listing_entries(statements, locale):
         )
         for key, code in rows:
             languages.setdefault(key, []).append(code)
+    leads = lead_names(statements, locale) if leads else {}
     return [
         {
             "page": statement,
             "is_fallback": locale is not None and statement.locale_id != locale.id,
             "languages": languages.get(statement.translation_key, []),
+            "lead": leads.get(statement.lead_government_id),
         }
         for statement in statements
     ]
+
+
+def lead_names(statements, locale):
+    """Each listed statement's issuing (lead) government by its short name in the
+    listing's language, else in the default language (``lang`` then names that
+    language): one query for the whole list."""
+    ids = {s.lead_government_id for s in statements if s.lead_government_id}
+    if not ids or locale is None:
+        return {}
+    keys = Government.objects.filter(pk__in=ids).values("translation_key")
+    rows = (
+        Government.objects.filter(translation_key__in=keys)
+        .filter(Q(locale=locale) | Q(locale__language_code=settings.LANGUAGE_CODE) | Q(pk__in=ids))
+        .values_list("pk", "translation_key", "short_name", "locale_id", "locale__language_code")
+    )
+    by_key, key_of = {}, {}
+    for pk, key, name, locale_id, code in rows:
+        if pk in ids:
+            key_of[pk] = key
+        rank = 0 if locale_id == locale.id else (1 if code == settings.LANGUAGE_CODE else 2)
+        if key not in by_key or rank < by_key[key][0]:
+            by_key[key] = (rank, name, code)
+    names = {}
+    for pk, key in key_of.items():
+        _rank, name, code = by_key[key]
+        names[pk] = {"name": name, "lang": "" if code == locale.language_code else code}
+    return names

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from statements.actions.previews import CreatePreviewLinkAction, RevokePreviewLinkAction
 from statements.actions.scheduling import ScheduleReleaseAction
+from statements.management.demo_identity import load_site_identity
 from statements.models import (
     GovernmentSocialLink,
     PreviewLink,
@@ -168,6 +169,8 @@ def public_pages(live_server):
 
 def build_public_pages():
     tree = factories.build_site(languages=LANGUAGES)
+    # The frame as the demo sets it: the ministry's names, emblem and footer links.
+    load_site_identity(LANGUAGES)
     newsrooms = tree["newsrooms"]
     governments = seven_governments()
     ca = governments["CA"]

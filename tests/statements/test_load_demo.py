@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Revision
@@ -171,6 +172,24 @@ def test_demo_data_reproduces_the_case(demo, client):
     check_unreleased_statements_part_way_through_signoff(client)
     check_unreleased_statements_in_every_translation_state(client)
     check_a_scheduled_release_ready_to_go(client)
+    check_the_frame_is_the_lead_ministrys(client)
+
+
+def check_the_frame_is_the_lead_ministrys(client):
+    """Settings › Site identity is set to Global Affairs Canada, in every language."""
+    cache.clear()  # the identity is cached; this database's site is a fresh one
+    names = {
+        "en": "Global Affairs Canada",
+        "fr": "Affaires mondiales Canada",
+        "ja": "カナダ外務省",
+        "ko": "캐나다 외교부",
+    }
+    for code, name in names.items():
+        page = StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code=code)
+        html = client.get(page.url).content.decode()
+        assert f'<span class="ministry-name">{name}</span>' in html, code
+        assert 'class="emblem"' in html
+        assert "https://www.canada.ca/" in html  # the footer's privacy and terms notices
 
 
 def check_a_scheduled_release_ready_to_go(client):

@@ -200,6 +200,8 @@ class TestNewsroomListing:
         assert items[0].select_one("h3").get_text() == "Déclaration numéro 11"
         assert items[0].get("lang") is None
         assert items[1].select_one("h3").get_text() == "Statement number 10"
-        assert items[1]["lang"] == "en"
+        # Its own words are English; the item's meta line and note are the page's (3.1.2).
+        assert items[1].select_one("h3")["lang"] == "en"
+        assert items[1].get("lang") is None
         assert "English" in items[1].select_one(".available-in").get_text()
         assert len(html.select(".statement-summary")) == 10

@@ -26,6 +26,7 @@ from statements.demo import pipeline as demo_pipeline
 from statements.demo import site as demo_site
 from statements.demo import statements as demo_statements
 from statements.demo import topics as demo_topics
+from statements.management.demo_identity import load_site_identity
 from statements.management.demo_languages import DemoLanguages
 from statements.management.demo_pipeline import (
     DEMO_PASSWORD,
@@ -75,6 +76,7 @@ class Command(DemoLanguages, PipelineLoader, BaseCommand):
         with transaction.atomic():
             GovernmentSignOffTask.ensure_default_workflow()
             homes, newsrooms = self.load_site()
+            load_site_identity(self.languages)
             governments = self.load_governments()
             contacts = self.load_contacts(governments)
             topics = self.load_topics()
