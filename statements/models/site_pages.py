@@ -36,15 +36,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        # A statement's address (newsroom slug, statement slug) is read in one query by
-        # the path Wagtail keeps for every page (``url_path``, rewritten when a page or
-        # an ancestor moves or changes its slug), with what serving it needs; anything
-        # else is walked a level at a time as Wagtail does.
-        if len(path_components) >= 2:
-            address = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            statement = StatementPage.objects.for_serving().filter(url_path=address).first()
-            if statement is not None:
-                return statement.route(request, path_components[2:])
         # Wagtail reads the child as a ``Page``, then its specific row: the newsroom (the
         # home page's one child type) is read in the same query, whatever else is there.
         if path_components:

@@ -31,9 +31,19 @@ class OwnTitleSlugMixin:
         parent = getattr(self, "_cached_parent_obj", None) or (self.path and self.get_parent())
         if not parent or not self.is_translation:
             return
-        if self.pk and (self.live or self.first_published_at):
-            released = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True)
-            self.slug = released.first() or self.slug
+        # Released means released in the database: while a revision is being published
+        # the page in hand is already marked live, and its slug must still be made.
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values("slug", "url_path", "live", "first_published_at")
+            .first()
+            if self.pk
+            else None
+        )
+        if stored and (stored["live"] or stored["first_published_at"]):
+            # A revision carries the address it was saved with; the stored one stands.
+            self.slug, self.url_path = stored["slug"], stored["url_path"]
             return
         allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
         wanted = slug_for(self.title, allow_unicode) or slugify(self.slug)

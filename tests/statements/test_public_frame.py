@@ -53,6 +53,7 @@ def world(site_tree, governments):
     french = factories.translate_statement(
         page, "fr", title="Déclaration commune sur le premier rapport", summary="Onze pays."
     )
+    french.refresh_from_db()  # its address is made from its own title when saved
     japanese_led = factories.make_statement(
         site_tree["newsrooms"]["en"],
         [jp, ca],
@@ -313,7 +314,11 @@ def test_topics_are_joined_as_each_language_lists_them(client, governments):
         copy.name = name
         copy.save()
     japanese = factories.translate_statement(page, "ja", title="共同声明")
-    text = soup(client.get(japanese.url)).select_one(".topics").get_text("", strip=True)
+    text = (
+        soup(client.get(factories.path_of(japanese, "ja")))
+        .select_one(".topics")
+        .get_text("", strip=True)
+    )
     assert text.endswith("制裁、安全保障")
     english = " ".join(soup(client.get(page.url)).select_one(".topics").get_text().split())
     assert english.endswith("Sanctions, Security")

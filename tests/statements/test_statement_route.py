@@ -1,42 +1,14 @@
-"""A statement's address is read in one query, with Wagtail's answers kept: what is
-not live is not found, what moved is found where it now is, and every other page
-under the home page is still routed as Wagtail routes it."""
+"""Statements are routed through the newsroom (which the breadcrumbs then read from
+the page, not the database) with Wagtail's answers kept: what is not live is not
+found, what moved is found where it now is, and every other page under the home page
+is still routed as Wagtail routes it."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url):
-    client.get(url)  # per-process caches (site root paths) warmed
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    return response, [q["sql"] for q in captured.captured_queries]
-
-
-def test_statement_is_read_in_one_query_and_the_newsroom_not_at_all(client, site_tree):
-    newsroom = site_tree["newsrooms"]["en"]
-    statement = factories.make_statement(
-        newsroom, list(factories.standard_governments().values())[:2]
-    )
-    response, sql = queries_for(client, statement.url)
-    assert response.status_code == 200
-    assert response.context["page"].pk == statement.pk
-    # The statement is read once, with what serving it needs; the newsroom between it
-    # and the home page is not read to reach it.
-    statement_reads = [
-        q
-        for q in sql
-        if q.startswith('SELECT "wagtailcore_page"."id"') and 'FROM "statements_statementpage"' in q
-    ]
-    assert len(statement_reads) == 1, statement_reads
-    assert "statements_releasedpage" in statement_reads[0]
-    assert not any("statements_newsroompage" in q for q in sql)
 
 
 def test_a_moved_newsroom_serves_its_statements_at_the_new_address_only(client, site_tree):
