@@ -266,3 +266,27 @@ def test_each_language_is_measured_as_cat_tools_count_it(text, code, size):
 def test_slugs_are_ascii_for_latin_script_and_unicode_where_the_script_needs_it(title, slug):
     assert slug_for(title) == slug
     assert slug_for(title, allow_unicode=False).isascii()
+
+
+def test_status_table_scrolls_in_its_own_named_region_and_lists_hold_only_items(client, world):
+    """WCAG 1.4.10: with eight languages the table is wider than 1280 px; it sits in a
+    box that scrolls, which a keyboard can reach and a screen reader names. And no list
+    on the screen has children that are not list items (1.3.1)."""
+    statement, drafter = japanese_statement(world)
+    client.force_login(drafter)
+    response = client.get("/admin/statements/translation-status/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    table = html.select_one("table.translation-matrix")
+    assert table is not None and table.select_one(f'tr[data-statement="{statement.pk}"]')
+    region = table.find_parent(attrs={"role": "region"})
+    assert region is not None, "the table is not in a scrolling region"
+    assert region.get("tabindex") == "0"
+    assert "matrix-scroll" in region.get("class", [])
+    caption = html.find(id=region["aria-labelledby"])
+    assert caption is not None and caption.name == "caption"
+    assert ".matrix-scroll { overflow-x: auto" in response.content.decode()
+    main = html.select_one("main") or html
+    for listing in main.select("ul, ol"):
+        children = [child.name for child in listing.find_all(recursive=False)]
+        assert set(children) <= {"li"}, (listing.get("class"), children)
