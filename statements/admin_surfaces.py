@@ -248,6 +248,14 @@ SURFACES = (
     ),
     # --- reports and workflow lists ----------------------------------------------------
     *(
+        _s(
+            f"admin/reports/audit-log/{tail}",
+            f"/admin/reports/audit-log/{tail}",
+            shows="the audit log (statements named by value; administrators only)",
+        )
+        for tail in ("", "results/")
+    ),
+    *(
         _s(f"admin/reports/{name}/{tail}", f"/admin/reports/{name}/{tail}", shows=f"{name} report")
         for name in (
             "aging-pages",
@@ -468,6 +476,7 @@ NO_STATEMENT_CONTENT = (
     (r"admin/collections/.*", "collection names and privacy"),
     (r"admin/redirects/.*", "redirects, which administrators make only to released URLs"),
     (r"admin/(users|groups|sites)/.*", "accounts, groups and sites: no page content"),
+    (r"admin/settings/.*", "site settings (the public frame's identity): no page content"),
     (r"admin/locales/(?!usage/).*", "locale settings"),
     (r"admin/forms/(results/)?", "lists form pages only, and statements are not forms"),
     (

@@ -376,5 +376,18 @@ def ready_for_release(newsroom, governments, lead=None, release_at=None, **field
         SignOffAction(statement, approvers[code], code).execute()
     for code in statement.required_languages():
         finish_translation(statement, code, approvers)
+        publish_parent_pages(newsroom, code)
     statement.refresh_from_db()
     return statement, user, approvers
+
+
+def publish_parent_pages(newsroom, code):
+    """The home page and newsroom in ``code`` live, as its translators publish them
+    before a first statement in that language is released (the release holds a language
+    whose home is not published: the translation would not be reachable)."""
+    for page in (newsroom.get_parent().specific, newsroom):
+        copy = page.get_translation_or_none(locale(code))
+        if copy is None:
+            copy = page.copy_for_translation(locale(code))
+        if not copy.live:
+            copy.specific.save_revision().publish()
