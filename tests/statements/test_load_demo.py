@@ -184,8 +184,12 @@ def check_the_frame_is_the_lead_ministrys(client):
         "ja": "カナダ外務省",
         "ko": "캐나다 외교부",
     }
+    source = StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code="en")
     for code, name in names.items():
-        page = StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code=code)
+        # Each language has its own address, made from its own title.
+        page = StatementPage.objects.get(
+            translation_key=source.translation_key, locale__language_code=code
+        )
         html = client.get(page.url).content.decode()
         assert f'<span class="ministry-name">{name}</span>' in html, code
         assert 'class="emblem"' in html
