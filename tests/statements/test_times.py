@@ -106,6 +106,8 @@ def test_the_release_line_follows_a_daylight_saving_change(client, site_tree, go
 
 
 def test_the_release_line_is_in_the_page_language(client, midnight_statement):
+    for code in ("fr", "ja"):  # a language's home and newsroom are live before its pages
+        factories.publish_parent_pages(midnight_statement.get_parent().specific, code)
     french = factories.translate_statement(midnight_statement, "fr", dateline="Ottawa (Ontario)")
     japanese = factories.translate_statement(midnight_statement, "ja", dateline="オタワ")
     html = soup(client.get(french.url))
