@@ -1,13 +1,12 @@
 """Every admin place that can show a statement's title, words or files, in one registry.
 
-The admin is a channel too: a user sees nothing of an unreleased statement they have
-no role in (``statements.permissions.has_role_in``). As newsroom's channel registry does
-for public URLs, this lists the admin's surfaces, so that one test can visit each as
-users without a role and find neither the title nor a sentence of the body, and as
-users with one and find it where their role shows it (tests/statements/
-test_admin_surfaces.py). A second test walks every admin URL pattern and fails on one
-that is in neither ``SURFACES`` nor ``NO_STATEMENT_CONTENT``: a new admin screen joins
-one list or the other, with its reason.
+The admin is a channel too: a user sees nothing of an unreleased statement they have no
+role in (``statements.permissions.has_role_in``). As newsroom's channel registry does for
+public URLs, this lists the admin's surfaces, so that one test can visit each as users
+without a role and find neither the title nor a sentence of the body, and as users with
+one and find it where their role shows it (tests/statements/test_admin_surfaces.py). A
+second test walks every admin URL pattern and fails on one that is in neither
+``SURFACES`` nor ``NO_STATEMENT_CONTENT``: a new admin screen joins one list or the other.
 
 ``route`` is the pattern as Django's resolver spells it under ``admin/``. ``urls`` are
 paths with these placeholders, filled by the test for one unreleased statement:
@@ -104,8 +103,7 @@ SURFACES = (
             ("workflow_history/", "the sign-off's history", ()),
             ("delete/", "delete confirmation", ()),
             ("copy/", "copy form", ()),
-            ("lock/", "lock", ()),
-            ("unlock/", "unlock", ()),
+            *((action, action.rstrip("/"), ()) for action in ("lock/", "unlock/")),
             ("unpublish/", "unpublish confirmation", ()),
             ("privacy/", "privacy form", ()),
             ("convert_alias/", "alias conversion", ()),
@@ -491,8 +489,7 @@ NO_STATEMENT_CONTENT = (
         "their usage is a surface",
     ),
     (r"admin/snippets/statements/subscriber/usage/<int:pk>/", "nothing refers to a subscriber"),
-    (r"admin/localize/api/snippets/.*", "snippet translation state, not pages"),
-    (r"admin/localize/submit/snippet/.*", "submitting a snippet for translation"),
+    (r"admin/localize/(api|submit)/snippets?/.*", "snippet translation state and submission"),
     (r"admin/mfa/.*", "one's own second factor: enrolment, verification, recovery codes"),
     (r"admin/locked-sign-ins/.*", "locked sign-ins (account names, addresses), for superusers"),
     (r"admin/(people/.*|invitation/<str:token>/)", "a government's people and invitations"),

@@ -20,6 +20,8 @@ class StatementsConfig(AppConfig):
             wagtail_compat,
             wagtail_localize_compat,
         )
+
+        # The release's last effect stores its renders; the action imports the models.
         from .actions.rendering import store_release_renders
 
         page_policy.register()

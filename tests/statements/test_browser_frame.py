@@ -31,7 +31,11 @@ def demo_site(live_server):
 
 
 def statement_url(code):
-    return StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code=code).url
+    """Each language has a slug of its own: find the translation by its key."""
+    source = StatementPage.objects.get(slug=MSMT_SLUG, locale__language_code="en")
+    return StatementPage.objects.get(
+        translation_key=source.translation_key, locale__language_code=code
+    ).url
 
 
 def drawn_with(page, selector):
