@@ -34,4 +34,5 @@ class StatementsConfig(AppConfig):
         wagtail_compat.purge_statements_after_release_only()
         wagtail_compat.send_comment_emails_only_to_people_with_a_role()
         wagtail_compat.compare_cjk_text_per_character()
+        wagtail_compat.remember_page_addresses_per_request()
         wagtail_localize_compat.drop_locale_synchronisation()

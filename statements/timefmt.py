@@ -6,9 +6,10 @@ beside any zone where the day differs from the reference day (the dateline's).
 """
 
 import datetime
+import functools
 import zoneinfo
 
-from babel.core import UnknownLocaleError
+from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_skeleton, format_time, get_timezone_name
 from django.conf import settings
 from django.utils import timezone
@@ -16,9 +17,19 @@ from django.utils.html import format_html, format_html_join
 
 
 def babel_locale(language_code):
-    """The Babel locale for a language code (``COMMUNIQUE_DATE_LOCALES`` may override)."""
+    """The Babel locale for a language code (``COMMUNIQUE_DATE_LOCALES`` may override),
+    parsed once per name: a page asks for it a dozen times. Where Babel knows no such
+    locale the name itself, and Babel's formatters raise as they would have."""
     overrides = getattr(settings, "COMMUNIQUE_DATE_LOCALES", {})
-    return overrides.get(language_code, language_code).replace("-", "_")
+    return _parsed_locale(overrides.get(language_code, language_code).replace("-", "_"))
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_locale(name):
+    try:
+        return Locale.parse(name)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return name
 
 
 def _offset_name(local):

@@ -22,14 +22,22 @@ CJK characters apart, but ``str.isalnum()`` is true for them: a Japanese sentenc
 one "word", and a one-word edit strikes out and re-inserts all of it. Text with
 Chinese, Japanese or Korean characters is compared character by character instead
 (``textdiff.compare_text``), as on the sign-off panel.
+
+Wagtail works out a page's address afresh each time it is asked (the site's root paths,
+then a ``reverse`` inside the page's language), and a statement page asks for each of
+its language versions' addresses four times: the switcher, the alternate links, the
+canonical and OpenGraph links, the JSON-LD. Within one request the answer is remembered,
+per page, path, language and active language, so each is worked out once.
 """
 
+from django.http import HttpRequest
+from django.utils import translation
 from django.utils.encoding import force_str
 from wagtail.admin import compare as wagtail_compare
 from wagtail.admin import signal_handlers as wagtail_admin_signals
 from wagtail.admin.views.pages import edit as wagtail_page_edit
 from wagtail.contrib.frontend_cache import signal_handlers as frontend_cache_signals
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -132,3 +140,22 @@ def compare_cjk_text_per_character():
 
     diff_text.__wrapped__ = original
     wagtail_compare.diff_text = diff_text
+
+
+def remember_page_addresses_per_request():
+    """Wrap ``Page.get_url_parts`` (every ``url``, ``full_url`` and ``get_url`` asks
+    it) to answer each page once per request. The key holds all the answer depends on
+    besides the request's site root paths, which Wagtail itself keeps per request."""
+    original = getattr(Page.get_url_parts, "__wrapped__", Page.get_url_parts)
+
+    def get_url_parts(self, request=None):
+        if not isinstance(request, HttpRequest):
+            return original(self, request=request)
+        memo = request.__dict__.setdefault("_communique_url_parts", {})
+        key = (self.pk, self.url_path, self.locale_id, translation.get_language())
+        if key not in memo:
+            memo[key] = original(self, request=request)
+        return memo[key]
+
+    get_url_parts.__wrapped__ = original
+    Page.get_url_parts = get_url_parts

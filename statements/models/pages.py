@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, OuterRef, Q, Subquery
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -63,21 +63,6 @@ def with_governments(signatories):
 
 
 class StatementPageQuerySet(PageQuerySet):
-    def for_serving(self):
-        """Pages as a request serves them: with their locale and the snapshot of their
-        live revision's release record, read in the same query (``use_release_snapshot``
-        then asks for none)."""
-        record = (
-            ReleasedPage.objects.filter(
-                page_id=OuterRef("pk"), revision_id=OuterRef("live_revision_id")
-            )
-            .order_by("pk")
-            .values("snapshot")[:1]
-        )
-        return self.select_related("locale").annotate(
-            served_snapshot=Subquery(record, output_field=models.JSONField())
-        )
-
     def released(self):
         """Statements the public may see. The release issue narrows this further."""
         return self.live().public()
@@ -355,7 +340,7 @@ class StatementPage(OwnTitleSlugMixin, Page):
         """
         if not self.live_revision_id:
             return False
-        if "served_snapshot" in self.__dict__:  # read with the page (``for_serving``)
+        if "served_snapshot" in self.__dict__:  # read with the page (``serving``)
             snapshot = self.__dict__.pop("served_snapshot")
         else:
             snapshot = (

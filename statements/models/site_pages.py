@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .governments import Government
 from .pages import StatementPage, StatementType
+from .serving import serving_child
 from .topics import Topic
 
 NEWSROOM_PAGE_SIZE = 10
@@ -63,20 +64,6 @@ class HomePage(Page):
         return context
 
 
-def route_to_child(parent, model, request, path_components):
-    """Wagtail's ``Page.route`` for a page whose children are all of one ``model``: the
-    child is read as that model in one query, where Wagtail reads a ``Page`` and then
-    its specific row (every statement URL passes through two such pages)."""
-    if path_components:
-        children = model.objects.child_of(parent).filter(slug=path_components[0])
-        serving = getattr(children, "for_serving", None)
-        child = (serving() if serving else children.select_related("locale")).first()
-        if child is not None:
-            child._cached_parent_obj = parent  # as Wagtail's own route does
-            return child.route(request, path_components[1:])
-    return Page.route(parent, request, path_components)
-
-
 class NewsroomPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -100,8 +87,14 @@ class NewsroomPage(Page):
         verbose_name = _("newsroom")
 
     def route(self, request, path_components):
-        # A newsroom holds statements only.
-        return route_to_child(self, StatementPage, request, path_components)
+        # A newsroom holds statements only: the child is read as one, as a request
+        # serves it (``serving``), where Wagtail reads a ``Page`` and then its row.
+        if path_components:
+            child = serving_child(StatementPage, self, path_components[0])
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's own route does
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

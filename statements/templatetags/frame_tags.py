@@ -6,13 +6,20 @@ parents, the site's root paths, one cached identity): the frame adds no query pe
 page (``queries.frame``).
 """
 
+import functools
+import json
 import zoneinfo
 
 from babel import Locale, UnknownLocaleError
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, translate_url
+from django.utils import translation
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from ..queries.frame import site_identity as identity_for
@@ -27,6 +34,34 @@ HOME_DEPTH = 2
 @register.simple_tag(takes_context=True)
 def site_identity(context, language_code):
     return identity_for(context.get("request"), language_code)
+
+
+@register.simple_tag
+def frame_part(template_name, identity, ui_lang):
+    """A part of the frame that is the same on every page of a language (the header's
+    names, the search form, the footer, the style sheets and feeds in ``<head>``),
+    rendered once per process for each language, identity and interface language:
+    the template engine spent as long on them as on the statement itself."""
+    identity_json = json.dumps(identity, sort_keys=True) if identity else ""
+    return _frame_part(
+        template_name, identity_json, translation.get_language(), str(ui_lang), get_script_prefix()
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _frame_part(template_name, identity_json, language, ui_lang, script_prefix):
+    context = {
+        "identity": json.loads(identity_json) if identity_json else None,
+        "ui_lang": mark_safe(ui_lang),  # noqa: S308 - made by interface_lang, escaped there
+        "LANGUAGE_CODE": language,
+    }
+    return mark_safe(render_to_string(template_name, context))  # noqa: S308 - our template
+
+
+@receiver(setting_changed)
+def _forget_frame_parts(**kwargs):
+    # Languages, catalogs, templates or URLs may differ under the new settings.
+    _frame_part.cache_clear()
 
 
 @register.simple_tag
