@@ -4,7 +4,9 @@ A save of a source statement whose translatable text differs from what its
 translations were built from queues ``SyncTranslationsAction`` (a Celery task) once
 the save has committed: the save neither waits for it nor fails with it. The task
 reads everything again, so a save undone by the next one before it ran syncs nothing,
-and running it twice changes nothing the first run did not.
+and running it twice changes nothing the first run did not. A sync that never ran (the
+broker away at the commit, a worker gone in the middle) is done by the sweep,
+``sync_stale_translations``, from Celery beat.
 
 What it does is "Update translations" (``UpdateTranslationsAction``) without a
 person: the source's latest saved revision becomes the translations' source, and each
@@ -19,10 +21,17 @@ import logging
 
 from celery import current_app
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from wagtail.log_actions import log
 
 from .. import notifications
-from ..models import LanguageDrop, SourceSync, StatementPage, TranslationNotice
+from ..models import (
+    LanguageDrop,
+    RevisionFingerprint,
+    SourceSync,
+    StatementPage,
+    TranslationNotice,
+)
 from ..wagtail_localize_compat import (
     count_changes,
     save_translation_draft,
@@ -36,6 +45,8 @@ from .base import lock_statement
 logger = logging.getLogger("communique.translation")
 
 TASK = "statements.tasks.sync_translations_task"
+# One sweep syncs at most this many statements; the next takes the rest.
+SWEEP_LIMIT = 50
 
 
 class QueueTranslationSyncAction:
@@ -109,3 +120,16 @@ class SyncTranslationsAction:
         )
         notifications.translations_synced(statement, updated, counts)
         return sorted(updated)
+
+
+def sync_stale_translations(limit=SWEEP_LIMIT):
+    """The sweep: sync each statement whose latest saved revision has other translatable
+    text than its translations were built from. Returns the statements it synced."""
+    newer = (
+        RevisionFingerprint.objects.filter(revision_id=OuterRef("page__latest_revision_id"))
+        .exclude(translatable_hash="")
+        .exclude(translatable_hash=OuterRef("translatable_hash"))
+    )
+    stale = SourceSync.objects.filter(Exists(newer)).order_by("synced_at")
+    page_ids = list(stale.values_list("page_id", flat=True)[:limit])
+    return [page_id for page_id in page_ids if SyncTranslationsAction(page_id).execute()]

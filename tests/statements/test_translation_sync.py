@@ -216,3 +216,41 @@ def test_a_released_translation_keeps_its_public_text(
     client.logout()
     assert "Déclaration publiée" in client.get(french.url).content.decode()
     assert "fr@example.org" in mailed
+
+
+def test_a_sync_the_broker_missed_is_done_by_the_sweep(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    from celery import current_app
+
+    statement, people = world
+    task = current_app.tasks["statements.tasks.sync_translations_task"]
+
+    def broker_away(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    monkeypatch.setattr(task, "apply_async", broker_away)
+    # The save itself succeeds; the translations wait, and nobody is told yet.
+    mailed = save_in_editor(
+        client, people["drafter"], statement, django_capture_on_commit_callbacks, title=NEW_TITLE
+    )
+    assert mailed == {}
+    assert page_in(statement, "fr").get_latest_revision_as_object().title == f"[fr] {TITLE}"
+    monkeypatch.undo()
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.sync_stale_translations_task() == [statement.pk]
+    assert page_in(statement, "fr").get_latest_revision_as_object().title == NEW_TITLE
+    assert {m.to[0] for m in mail.outbox} == {"fr@example.org", "ja@example.org"}
+    # Done once: the next sweep finds nothing.
+    assert tasks.sync_stale_translations_task() == []
+
+
+def test_beat_runs_the_sweep():
+    from celery import current_app
+    from django.conf import settings
+
+    tasks_run = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "statements.tasks.sync_stale_translations_task" in tasks_run
+    assert "statements.tasks.sync_stale_translations_task" in current_app.tasks
