@@ -33,6 +33,13 @@ class AwaitingYourGovernmentPanel(Component):
         return {"items": items, "voided": voided}
 
 
+def _changes_of(sync):
+    """The last sync from the source, if it brought in any change."""
+    if sync is None or not (sync.changed or sync.added or sync.removed):
+        return None
+    return sync
+
+
 class AwaitingYourLanguagePanel(Component):
     name = "awaiting_your_language"
     template_name = "statements/admin/includes/awaiting_language_panel.html"
@@ -42,7 +49,8 @@ class AwaitingYourLanguagePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        """What is left in each of the translator's languages, soonest due first."""
+        """What is left in each of the translator's languages, soonest due first, and
+        what the last sync from the source changed (counts only)."""
         languages = translator_languages(self.user)
         if not languages:
             return {"groups": []}
@@ -54,6 +62,7 @@ class AwaitingYourLanguagePanel(Component):
                     "statement": row["statement"],
                     "cell": row["cells"][code],
                     "left": row["cells"][code]["total"] - row["cells"][code]["translated"],
+                    "sync": _changes_of(row["sync"]),
                 }
                 for row in matrix["rows"]
                 if row["cells"].get(code, {}).get("state")

@@ -43,6 +43,7 @@ SUBJECTS = {
     "release_moved": "statements/emails/release_moved_subject.txt",
     "release_cancelled": "statements/emails/release_cancelled_subject.txt",
     "signoff_voided": "statements/emails/signoff_voided_subject.txt",
+    "translations_synced": "statements/emails/translations_synced_subject.txt",
 }
 
 
@@ -119,6 +120,19 @@ def signoff_voided(statement, voided):
             statement.pk,
             approvers_of(government),
             {"government": government.short_name, "change": change, "url": signoff_url(statement)},
+        )
+
+
+def translations_synced(statement, pages, counts):
+    """The source's latest text is now in these translations: each language's
+    translators are told how many segments changed, were added and removed, with the
+    link to their translation. ``pages`` maps a language code to its translated page."""
+    for code, page in pages.items():
+        _queue(
+            "translations_synced",
+            statement.pk,
+            set(translators_of(code).values_list("pk", flat=True)),
+            {"language": code, **counts, "url": edit_url(page)},
         )
 
 

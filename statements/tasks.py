@@ -19,6 +19,7 @@ from .actions.accounts import SuspendUnusedAccountsAction
 from .actions.release import PrepareReleaseAction, ReleaseStatementAction
 from .actions.rendering import AHEAD_MARGIN_S, render_ahead
 from .actions.signoff import RemindSignatoriesAction
+from .actions.translation_sync import SyncTranslationsAction, sync_stale_translations
 from .clock import db_now, eta_window
 from .models import Release
 from .queries.preparation import prepare_window
@@ -59,6 +60,18 @@ def send_signoff_reminders_task():
 )
 def send_translation_digests_task():
     return notifications.send_translation_digests()
+
+
+@shared_task(name="statements.tasks.sync_translations_task")
+def sync_translations_task(page_id):
+    """After a save changed a source's translatable text: bring it into its translations."""
+    return SyncTranslationsAction(page_id).execute()
+
+
+@shared_task(name="statements.tasks.sync_stale_translations_task")
+def sync_stale_translations_task():
+    """Every few minutes: the syncs that never ran after their save (the broker away)."""
+    return sync_stale_translations()
 
 
 # --- release triggers -----------------------------------------------------------------

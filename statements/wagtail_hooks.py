@@ -269,6 +269,11 @@ def register_translation_log_actions(actions):
     actions.register_action(
         "statements.update_translations", _("Update translations"), _("Translations updated")
     )
+    actions.register_action(
+        "statements.sync_translations",
+        _("Sync translations"),
+        _("Translations synced from the source"),
+    )
     actions.register_action("statements.drop_language", _("Drop language"), _("Language dropped"))
     actions.register_action(
         "statements.start_translation", _("Start translation"), _("Translation started")

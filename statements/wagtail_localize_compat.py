@@ -21,6 +21,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.locales.components import LOCALE_COMPONENTS
@@ -52,13 +53,23 @@ def source_for(statement):
 
 
 def sync_source_from_latest_draft(statement, revision=None):
-    """Refresh the statement's TranslationSource from its latest saved revision."""
+    """Refresh the statement's TranslationSource from its latest saved revision, and
+    record how many segments changed, were added and were removed since the last time."""
     revision = revision or statement.get_latest_revision()
     draft = revision.as_object()
     source, _created = TranslationSource.update_or_create_from_instance(draft)
+    previous = SourceSync.objects.filter(page_id=statement.pk).select_related("revision").first()
+    counts = {"changed": 0, "added": 0, "removed": 0}
+    if previous is not None and previous.revision_id != revision.pk:
+        counts = count_changes(_changes_between(previous.revision, revision))
     SourceSync.objects.update_or_create(
         page_id=statement.pk,
-        defaults={"revision": revision, "translatable_hash": translatable_hash(draft)},
+        defaults={
+            "revision": revision,
+            "translatable_hash": translatable_hash(draft),
+            "synced_at": timezone.now(),
+            **counts,
+        },
     )
     return source
 
@@ -270,13 +281,24 @@ def source_changes(statement):
     latest = statement.get_latest_revision()
     if sync is None or latest is None or sync.revision_id == latest.pk:
         return []
-    old = _strings_by_path(sync.revision.as_object())
-    new = _strings_by_path(latest.as_object())
+    return _changes_between(sync.revision, latest)
+
+
+def _changes_between(old_revision, new_revision):
+    old = _strings_by_path(old_revision.as_object())
+    new = _strings_by_path(new_revision.as_object())
     changes = []
     for key in list(old) + [p for p in new if p not in old]:
         if old.get(key) != new.get(key):
             changes.append((key, old.get(key, ""), new.get(key, "")))
     return changes
+
+
+def count_changes(changes):
+    """{"changed", "added", "removed"}: how many of ``source_changes``'s segments are which."""
+    added = sum(1 for _path, old, _new in changes if not old)
+    removed = sum(1 for _path, old, new in changes if old and not new)
+    return {"changed": len(changes) - added - removed, "added": added, "removed": removed}
 
 
 # What the React editor renders for each refused button, found by the URL it uses.

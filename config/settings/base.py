@@ -350,6 +350,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "statements.tasks.send_signoff_reminders_task",
         "schedule": 15 * 60.0,
     },
+    "translation-sync-sweep": {
+        "task": "statements.tasks.sync_stale_translations_task",
+        "schedule": 5 * 60.0,
+    },
     "translation-digests": {
         "task": "statements.tasks.send_translation_digests_task",
         "schedule": 10 * 60.0,

@@ -4,7 +4,8 @@ One named flow, called from one thin ``post_save(Revision)`` handler:
 
 - a source statement: record the fingerprint of its words; hold a scheduled release;
   void the sign-offs given on other words; note which translations are now out of
-  date; set up the translations a new statement or a new signatory needs;
+  date, and queue their sync for after the commit (``translation_sync``); set up the
+  translations a new statement or a new signatory needs;
 - a translation: hold a scheduled release; void the approvals given on its other
   text; note that it awaits review once complete.
 
@@ -31,6 +32,7 @@ from .translation import (
     SetUpTranslationsAction,
     VoidTranslationApprovalsAction,
 )
+from .translation_sync import QueueTranslationSyncAction
 
 # The revisions saved while a flow runs in this context, waiting for that flow.
 _queued = contextvars.ContextVar("communique_revision_flow", default=None)
@@ -81,6 +83,7 @@ class ProcessSavedRevisionAction:
         HoldReleaseAfterEditAction(statement, revision).execute()
         VoidSignOffsAction(statement, revision, record).execute()
         NoteOutOfDateTranslationsAction(statement, record).execute()
+        QueueTranslationSyncAction(statement, record).execute()
         SetUpTranslationsAction(statement, revision.user, revision=revision).execute()
 
     @staticmethod

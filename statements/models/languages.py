@@ -35,7 +35,9 @@ class SourceSync(models.Model):
     """Which saved revision of a source statement its translations were last built from.
 
     A translation is out of date when the source's latest revision has different
-    translatable text from the revision recorded here.
+    translatable text from the revision recorded here. The counts say what that sync
+    brought in since the one before (segments changed, added, removed): what a
+    translator's dashboard shows.
     """
 
     page = models.OneToOneField(
@@ -44,6 +46,9 @@ class SourceSync(models.Model):
     revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
     translatable_hash = models.CharField(max_length=64)
     synced_at = models.DateTimeField(default=timezone.now)
+    changed = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("source synchronisation")

@@ -208,7 +208,7 @@ def _row(data, statement, configured):
         else:
             reviewers = governments_by_language[code]
             cells[code] = _language_cell(data, statement, code, reviewers, out_of_date)
-    return {"statement": statement, "cells": cells, "out_of_date": out_of_date}
+    return {"statement": statement, "cells": cells, "out_of_date": out_of_date, "sync": sync}
 
 
 def build_matrix(statements):
