@@ -43,6 +43,7 @@ SUBJECTS = {
     "release_moved": "statements/emails/release_moved_subject.txt",
     "release_cancelled": "statements/emails/release_cancelled_subject.txt",
     "signoff_voided": "statements/emails/signoff_voided_subject.txt",
+    "signoff_receipt": "statements/emails/signoff_receipt_subject.txt",
 }
 
 
@@ -120,6 +121,25 @@ def signoff_voided(statement, voided):
             approvers_of(government),
             {"government": government.short_name, "change": change, "url": signoff_url(statement)},
         )
+
+
+def signoff_receipt(approval, government):
+    """The signer gets a link to the receipt of what they signed (docs/adr/0020): the
+    fingerprint and the link, never the words."""
+    url = settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse(
+        "statements_receipt", args=[approval.pk]
+    )
+    _queue(
+        "signoff_receipt",
+        approval.page_id,
+        {approval.user_id},
+        {
+            "government": government.short_name,
+            "fingerprint": approval.fingerprint,
+            "signed_at": approval.created_at.isoformat(),
+            "url": url,
+        },
+    )
 
 
 def reminder(statement, government, duty_email=""):
