@@ -25,11 +25,13 @@ from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
+from statements import evidence_check
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.actions.signoff import SignOffAction
 from statements.actions.translation import UpdateTranslationsAction
 from statements.audit_chain import hash_of
+from statements.fingerprint import fingerprint_of
 from statements.models import Approval, AuditEntry, Release, StatementPage
 from tests import factories
 
@@ -272,3 +274,12 @@ def test_only_administrators_export_a_pack(released, who):
     assert response.status_code in (302, 403)
     assert not response.content.startswith(b"PK")
     assert download(released["root"], released["statement"]).status_code == 200  # control
+
+
+@pytest.mark.django_db(False)
+def test_the_verifier_hashes_words_and_entries_as_the_application_does():
+    """The verifier repeats two hashes in the standard library: they must agree."""
+    words = {"title": "制裁に関する声明 — «Déclaration»", "body": [{"html": "<p>é</p>"}]}
+    assert evidence_check.fingerprint_of(words) == fingerprint_of(words)
+    content = {"seq": 1, "details": {"reason": "Ä"}, "prev_hash": "0" * 64}
+    assert evidence_check.entry_hash_of(content) == hash_of(content)
