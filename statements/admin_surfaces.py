@@ -14,10 +14,11 @@ paths with these placeholders, filled by the test for one unreleased statement:
 ``{newsroom}`` (their parent), ``{revision}``, ``{task_state}``, ``{workflow_state}``,
 ``{task}``, ``{workflow}``, ``{localize}`` (its wagtail-localize translation),
 ``{localize_source}``, ``{segment}`` (a string segment of it), ``{release}``,
-``{document}`` and ``{image}`` (files only it uses), ``{assignment}`` (an agency
-assignment to it), ``{government}``, ``{contact}``, ``{topic}``, ``{locale}``,
-``{words}`` (words of its title, for searches). ``seen_by`` names the roles the
-statement shows to there ("drafter", "approver", "translator"): the positive control.
+``{document}`` and ``{image}`` (files only it uses), ``{approval}`` (a signature of it),
+``{assignment}`` (an agency assignment to it), ``{government}``, ``{contact}``,
+``{topic}``, ``{locale}``, ``{words}`` (words of its title, for searches). ``seen_by``
+names the roles the statement shows to there ("drafter", "approver", "translator"): the
+positive control.
 """
 
 from dataclasses import dataclass, field
@@ -109,20 +110,17 @@ SURFACES = (
             ("convert_alias/", "alias conversion", ()),
         )
     ),
-    _s(
-        "admin/pages/<int:page_id>/revisions/<int:revision_id>/view/",
-        "/admin/pages/{statement}/revisions/{revision}/view/",
-        shows="a revision, rendered",
-    ),
-    _s(
-        "admin/pages/<int:page_id>/revisions/<int:revision_id>/revert/",
-        "/admin/pages/{statement}/revisions/{revision}/revert/",
-        shows="the editor at a revision",
-    ),
-    _s(
-        "admin/pages/<int:page_id>/revisions/<int:revision_id>/unschedule/",
-        "/admin/pages/{statement}/revisions/{revision}/unschedule/",
-        shows="unschedule confirmation",
+    *(
+        _s(
+            f"admin/pages/<int:page_id>/revisions/<int:revision_id>/{tail}",
+            f"/admin/pages/{{statement}}/revisions/{{revision}}/{tail}",
+            shows=shows,
+        )
+        for tail, shows in (
+            ("view/", "a revision, rendered"),
+            ("revert/", "the editor at a revision"),
+            ("unschedule/", "unschedule confirmation"),
+        )
     ),
     _s(
         r"admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)\.\.\."
@@ -188,20 +186,13 @@ SURFACES = (
         "/admin/pages/workflow/preview/{statement}/{task}/",
         shows="the page as a task reviewer sees it",
     ),
-    _s(
-        "admin/forms/submissions/<int:page_id>/",
-        "/admin/forms/submissions/{statement}/",
-        shows="form submissions of a page",
-    ),
-    _s(
-        "admin/forms/submissions/<int:page_id>/results/",
-        "/admin/forms/submissions/{statement}/results/",
-        shows="form submissions of a page",
-    ),
-    _s(
-        "admin/forms/submissions/<int:page_id>/delete/",
-        "/admin/forms/submissions/{statement}/delete/",
-        shows="form submissions of a page",
+    *(
+        _s(
+            f"admin/forms/submissions/<int:page_id>/{tail}",
+            f"/admin/forms/submissions/{{statement}}/{tail}",
+            shows="form submissions of a page",
+        )
+        for tail in ("", "results/", "delete/")
     ),
     # --- choosers and the admin API ----------------------------------------------------
     _s("admin/choose-page/", "/admin/choose-page/", shows="page chooser"),
@@ -267,15 +258,13 @@ SURFACES = (
     ),
     _s("admin/workflows/list/", "/admin/workflows/list/", shows="workflows and their pages"),
     _s("admin/workflows/list/results/", "/admin/workflows/list/results/", shows="workflows"),
-    _s(
-        "admin/workflows/usage/<int:pk>/",
-        "/admin/workflows/usage/{workflow}/",
-        shows="pages a workflow is on",
-    ),
-    _s(
-        "admin/workflows/usage/<int:pk>/results/",
-        "/admin/workflows/usage/{workflow}/results/",
-        shows="pages a workflow is on",
+    *(
+        _s(
+            f"admin/workflows/usage/<int:pk>/{tail}",
+            f"/admin/workflows/usage/{{workflow}}/{tail}",
+            shows="pages a workflow is on",
+        )
+        for tail in ("", "results/")
     ),
     _s(
         "admin/workflows/edit/<int:pk>/",
@@ -283,15 +272,13 @@ SURFACES = (
         shows="a workflow and its pages",
     ),
     # --- wagtail-localize --------------------------------------------------------------
-    _s(
-        "admin/localize/reports/translations/",
-        "/admin/localize/reports/translations/?source_title={words}",
-        shows="translations report",
-    ),
-    _s(
-        "admin/localize/reports/translations/results/",
-        "/admin/localize/reports/translations/results/?source_title={words}",
-        shows="translations report",
+    *(
+        _s(
+            f"admin/localize/reports/translations/{tail}",
+            f"/admin/localize/reports/translations/{tail}?source_title={{words}}",
+            shows="translations report",
+        )
+        for tail in ("", "results/")
     ),
     *(
         _s(
@@ -345,6 +332,15 @@ SURFACES = (
         "/admin/statements/releases/{release}/",
         shows="one release",
     ),
+    *(
+        _s(
+            f"admin/statements/receipts/<int:approval_id>/{tail}",
+            f"/admin/statements/receipts/{{approval}}/{tail}",
+            shows="a signature's receipt",
+            seen_by=("approver", "drafter"),
+        )
+        for tail in ("", "receipt.pdf")
+    ),
     _s(
         "admin/statements/translation-status/",
         "/admin/statements/translation-status/",
@@ -376,6 +372,8 @@ SURFACES = (
             ("release/confirm/", "release/confirm/", "confirming", ()),
             ("release/preview-links/create/", "release/preview-links/create/", "preview", ()),
             ("release/preview-links/revoke/", "release/preview-links/revoke/", "preview", ()),
+            ("clearance-copy.pdf", "clearance-copy.pdf", "PDF copy", ("approver", "drafter")),
+            ("evidence-pack.zip", "evidence-pack.zip", "the evidence pack (administrators)", ()),
             (
                 "partner-kit/<slug:language_code>.<slug:file_format>",
                 "partner-kit/en.html",

@@ -111,3 +111,40 @@ def readable_text(words):
         elif "url" in block:
             lines.append(block["url"])
     return [line for line in lines if line]
+
+
+_CHUNK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def numbered_text(words):
+    """The body as a clearance document numbers it: (number, kind, text) for each
+    paragraph, quotation, fact and file, and (None, "heading", text) for headings.
+    Plain text; the stored HTML (formatting, link targets) is what the fingerprint
+    covers, and the evidence pack carries it."""
+    rows, number = [], 0
+
+    def numbered(kind, text):
+        nonlocal number
+        if text:
+            number += 1
+            rows.append((number, kind, text))
+
+    for block in words["body"]:
+        if "html" in block:
+            for chunk in _CHUNK_END.split(block["html"]):
+                numbered("paragraph", _SPACES.sub(" ", strip_tags(chunk)).strip())
+        elif "quote" in block:
+            numbered("quotation", f"“{block['quote']}” — {block['attribution']}".rstrip(" —"))
+        elif "items" in block:
+            rows.append((None, "heading", block["title"]))
+            for item in block["items"]:
+                numbered("fact", item)
+        elif "text" in block:
+            rows.append((None, "heading", block["text"]))
+        elif "image" in block:
+            numbered("file", block["caption"] or block["alt_text"])
+        elif "document" in block:
+            numbered("file", block["title"])
+        elif "url" in block:
+            numbered("file", block["url"])
+    return rows

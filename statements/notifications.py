@@ -44,6 +44,7 @@ SUBJECTS = {
     "release_cancelled": "statements/emails/release_cancelled_subject.txt",
     "signoff_voided": "statements/emails/signoff_voided_subject.txt",
     "translations_synced": "statements/emails/translations_synced_subject.txt",
+    "signoff_receipt": "statements/emails/signoff_receipt_subject.txt",
 }
 
 
@@ -134,6 +135,25 @@ def translations_synced(statement, pages, counts):
             set(translators_of(code).values_list("pk", flat=True)),
             {"language": code, **counts, "url": edit_url(page)},
         )
+
+
+def signoff_receipt(approval, government):
+    """The signer gets a link to the receipt of what they signed (docs/adr/0021): the
+    fingerprint and the link, never the words."""
+    url = settings.COMMUNIQUE_BASE_URL.rstrip("/") + reverse(
+        "statements_receipt", args=[approval.pk]
+    )
+    _queue(
+        "signoff_receipt",
+        approval.page_id,
+        {approval.user_id},
+        {
+            "government": government.short_name,
+            "fingerprint": approval.fingerprint,
+            "signed_at": approval.created_at.isoformat(),
+            "url": url,
+        },
+    )
 
 
 def reminder(statement, government, duty_email=""):

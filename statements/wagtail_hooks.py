@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import (  # noqa: F401 - each registers its screens, menu items (and log actions)
     audit_hooks,
+    evidence_hooks,
     people_hooks,
     wagtail_localize_compat,
 )

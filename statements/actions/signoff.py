@@ -140,6 +140,7 @@ class SignOffAction:
             government=government,
             details={"comment": self.comment},
         )
+        notifications.signoff_receipt(approval, government)
         CompleteSignOffIfReadyAction(self.statement, self.user).execute()
         return approval
 

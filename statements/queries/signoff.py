@@ -14,7 +14,13 @@ from ..models import (
     RevisionFingerprint,
     StatementPage,
 )
-from ..permissions import approver_group_ids, governments_approved_by
+from ..permissions import (
+    approver_group_ids,
+    governments_approved_by,
+    has_role_in,
+    is_administrator,
+    may_edit_statement,
+)
 from ..textdiff import compare_text
 from ..wagtail_localize_compat import translatable_hash
 
@@ -135,6 +141,25 @@ def describe_change(old_words, new_words):
     return "words"
 
 
+def receipt_reader(user, statement):
+    """A test of which of ``statement``'s signatures ``user`` may read the receipt of
+    (docs/adr/0021), asked once for a whole sign-off table: administrators; with a role
+    in the statement, its editors (the lead's drafters), the signer and the approvers
+    of the government signed for."""
+    if is_administrator(user):
+        return lambda approval: True
+    if not has_role_in(user, statement):
+        return lambda approval: False
+    if may_edit_statement(user, statement):
+        return lambda approval: True
+    acting_for = set(
+        Government.objects.filter(approver_group_id__in=approver_group_ids(user)).values_list(
+            "translation_key", flat=True
+        )
+    )
+    return lambda approval: approval.user_id == user.pk or approval.government_key in acting_for
+
+
 def _state_of(record, mine, request):
     """One government's sign-off state against the current words."""
     latest = mine[0] if mine else None
@@ -164,6 +189,7 @@ def signoff_rows(statement, user):
     mine = {g.pk for g in governments_approved_by(user, governments)}
     author = record.introduced_by_revision.user if record else None
     is_author = author is not None and author.pk == user.pk
+    reads_receipt = receipt_reader(user, statement)
     rows = []
     for government in governments:
         given = [a for a in approvals if a.government_key == government.translation_key]
@@ -196,6 +222,7 @@ def signoff_rows(statement, user):
                 "is_author": member and is_author,
                 "can_withdraw": member and state == "signed" and not statement.live,
                 "member": member,
+                "receipt": latest if latest and reads_receipt(latest) else None,
             }
         )
     return {

@@ -16,7 +16,7 @@ from ..actions.base import ActionRefused
 from ..actions.signoff import RequestChangesAction, SignOffAction, WithdrawSignOffAction
 from ..fingerprint import readable_text
 from ..models import StatementPage
-from ..permissions import may_see_signoff
+from ..permissions import is_administrator, may_see_signoff
 from ..queries.signoff import current_fingerprint, signoff_rows
 from ..workflow_forms import RequestChangesForm, SignOffForm, WithdrawSignOffForm
 from .frame import PageScreenMixin
@@ -43,7 +43,11 @@ class SignOffView(PageScreenMixin, View):
     def get(self, request, page_id):
         self.statement = visible_statement(request, page_id)
         return self.render_screen(
-            {"statement": self.statement, "signoff": signoff_rows(self.statement, request.user)}
+            {
+                "statement": self.statement,
+                "signoff": signoff_rows(self.statement, request.user),
+                "may_export_evidence": is_administrator(request.user),
+            }
         )
 
 

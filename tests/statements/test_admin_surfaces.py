@@ -21,6 +21,7 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -29,7 +30,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.admin_surfaces import NO_STATEMENT_CONTENT, SURFACES
-from statements.models import AgencyAssignment, Release, StatementPage
+from statements.models import AgencyAssignment, Approval, Release, StatementPage
 from statements.permissions import has_role_in, statements_hidden_from
 from tests import factories
 from tests.statements.test_hand_publish_paths import admin_patterns
@@ -115,6 +116,8 @@ class World:
         task_state = TaskState.objects.filter(workflow_state__object_id=str(statement.pk)).first()
         workflow_state = WorkflowState.objects.filter(object_id=str(statement.pk)).first()
         release = Release.objects.filter(statement_id=statement.pk).first()
+        # A signature of the statement (Canada's, whose approver is the role tested).
+        approval = Approval.objects.for_source(statement).order_by("government_name", "pk").first()
         return {
             "statement": statement.pk,
             "translation": translation_page.pk,
@@ -130,6 +133,7 @@ class World:
             "release": release.pk if release else 0,
             "document": self.document.pk,
             "image": self.image.pk,
+            "approval": approval.pk if approval else 0,
             "assignment": self.assignment.pk,
             "government": statement.lead_government_id,
             "contact": 0,
@@ -145,11 +149,21 @@ class World:
                 yield url.format(**values)
 
 
+def pdf_text(raw):
+    """A PDF's text, its line breaks as spaces (a title may wrap)."""
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(raw)).pages).split())
+
+
 def text_of(response):
     raw = b"".join(response.streaming_content) if response.streaming else response.content
+    if raw[:5] == b"%PDF-":
+        return pdf_text(raw)
     if raw[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            raw = b"".join(archive.read(name) for name in archive.namelist())
+            members = [archive.read(name) for name in archive.namelist()]
+        return "\n".join(
+            pdf_text(m) if m[:5] == b"%PDF-" else m.decode(errors="replace") for m in members
+        )
     return raw.decode(errors="replace")
 
 

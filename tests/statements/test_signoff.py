@@ -93,8 +93,10 @@ def test_completes_only_when_every_government_has_signed(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert sign(client, approvers["CA"], statement, "CA").status_code == 302
-    assert [m.to for m in mail.outbox] == [["drafter@example.org"]]
-    assert "All governments have signed" in mail.outbox[0].subject
+    # The signer's receipt (docs/adr/0021), and the drafter told that all have signed.
+    assert [m.to for m in mail.outbox] == [["approver-ca@example.org"], ["drafter@example.org"]]
+    assert "sign-off receipt" in mail.outbox[0].subject
+    assert "All governments have signed" in mail.outbox[1].subject
     state = workflow_state(statement)
     assert state.status == WorkflowState.STATUS_APPROVED
     statement.refresh_from_db()
