@@ -85,6 +85,30 @@ def governments(db):
     return factories.standard_governments()
 
 
+# Run on their own, after the rest (``make test``): they start web servers, workers,
+# release clocks or Redis, or time a release to the instant, and a second test running
+# beside them on a two-core machine would be what they measure.
+SERIAL_MODULES = {
+    "tests/statements/test_supervision.py",
+    "tests/statements/test_scale_out.py",
+    "tests/statements/test_release_faults.py",
+    "tests/statements/test_run_newsroom.py",
+    "tests/statements/test_language_sets.py",
+    "tests/statements/test_browser_release.py",
+    "tests/statements/test_services.py",
+    "tests/statements/test_audit_concurrency.py",
+    "tests/statements/test_signoff_concurrency.py",
+    "tests/test_database_pool.py",
+    "tests/test_compose.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.split("::", 1)[0] in SERIAL_MODULES:
+            item.add_marker(pytest.mark.serial)
+
+
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     redis = "yes" if os.environ.get("REDIS_URL") else "no (service tests skip)"

@@ -11,7 +11,7 @@ import string
 import factory
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site, Workflow
+from wagtail.models import Collection, Locale, Page, Site, Workflow
 
 from statements.models import (
     Government,
@@ -145,6 +145,8 @@ def build_site(languages=("en", "fr")):
     root = Page.get_first_root_node()
     if root is None:  # a transactional test flushed the tree Wagtail's migration made
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale("en")))
+    if Collection.get_first_root_node() is None:  # the same flush took the root collection
+        Collection.add_root(name="Root")
     for welcome in root.get_children().exact_type(Page):
         welcome.delete()
     home = HomePage(title="Communiqué", slug="home", locale=locale(languages[0]))

@@ -25,7 +25,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from statements.actions.release import ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
-from statements.models import Release, StatementPage
+from statements.models import Approval, Release, StatementPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,7 @@ PAGE_PARAMS = {
     "string_segment_id",
     "overridable_segment_id",
     "release_id",
+    "approval_id",
 }
 # Parameters that name no statement: any existing or missing id will do, since a view
 # about an image, a user or a redirect cannot change a page's liveness through it.
@@ -162,6 +163,10 @@ class World:
             "overridable_segment_id": [segment.pk],
             "release_id": list(
                 Release.objects.filter(statement_id=source.pk).values_list("pk", flat=True)
+            )
+            or [0],
+            "approval_id": list(
+                Approval.objects.filter(page_id=source.pk).values_list("pk", flat=True)
             )
             or [0],
         }
