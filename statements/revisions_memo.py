@@ -78,3 +78,38 @@ def _collect_references(model, data, wanted):
         for relation in get_all_child_relations(model):
             for child in data.get(relation.get_accessor_name()) or ():
                 _collect_references(relation.related_model, child, wanted)
+
+
+def fields_to_save(page):
+    """What ``page.save(update_fields=...)`` must write for a page built from a revision:
+    every column, every many-to-many of its own, and only the child relations whose rows
+    differ from the database's.
+
+    modelcluster rewrites every child row with an UPDATE of its own, changed or not: in
+    an EU release's preparation, 27 signatories in each of 24 languages, 648 of its
+    1,714 queries, where each language's rows already hold its latest revision (the
+    draft was saved onto the row). One SELECT per relation finds those that differ."""
+    # Imported here: modelcluster's models need the app registry ready.
+    from modelcluster.models import (
+        get_all_child_m2m_relations,
+        get_all_child_relations,
+        get_serializable_data_for_fields,
+    )
+
+    names = [field.name for field in page._meta.concrete_fields if not field.primary_key]
+    names += [field.name for field in get_all_child_m2m_relations(page)]
+    for relation in get_all_child_relations(page):
+        parental = relation.field.name
+
+        def rows(objects, parental=parental):
+            values = {obj.pk: get_serializable_data_for_fields(obj) for obj in objects}
+            for row in values.values():
+                row.pop(parental, None)
+            return values
+
+        accessor = relation.get_accessor_name()
+        in_memory = list(getattr(page, accessor).all())
+        stored = relation.related_model._default_manager.filter(**{parental: page.pk})
+        if None in {obj.pk for obj in in_memory} or rows(in_memory) != rows(stored):
+            names.append(accessor)
+    return names

@@ -36,7 +36,7 @@ from ..fingerprint import fingerprint_of, translation_words
 from ..models import Approval, AuditEntry, Release, ReleasedPage, StatementPage
 from ..queries.preparation import prepare_window
 from ..queries.release import describe, language_pages, release_problems, snapshot_of
-from ..revisions_memo import remembering_revisions, revision_object
+from ..revisions_memo import fields_to_save, remembering_revisions, revision_object
 from .base import lock_statement, release_clock_user
 from .rendering import render_ahead
 from .scheduling import log_data
@@ -243,8 +243,9 @@ class PrepareReleaseAction:
         staged.release_timezone = release.release_timezone
         # Wagtail would re-index references once for every child row the save rewrites
         # (signatories, contacts, topics: some thirty per language); once per page does.
+        # Child rows already as the revision has them are not rewritten.
         with disable_reference_index_auto_update():
-            staged.save(clean=False)
+            staged.save(clean=False, update_fields=fields_to_save(staged))
         ReferenceIndex.create_or_update_for_object(staged)
         shown = StatementPage.objects.select_related("locale").get(pk=page.pk)
         # The fixed parts are rendered after this transaction (actions.rendering):

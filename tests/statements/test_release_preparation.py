@@ -16,7 +16,7 @@ from statements.actions.base import release_clock_user
 from statements.actions.release import PrepareReleaseAction, ReleaseStatementAction
 from statements.actions.scheduling import ScheduleReleaseAction
 from statements.actions.signoff import WithdrawSignOffAction
-from statements.models import Release, StatementPage
+from statements.models import Release, StatementPage, StatementSignatory
 from statements.queries.preparation import due_release_ids, prepare_window
 from tests import factories
 
@@ -197,3 +197,31 @@ def test_the_clock_flipper_flips_only_a_prepared_release_and_at_its_instant(
         time.sleep(0.01)
     assert delivered == [release.pk]
     assert release_triggers.flip_next(within_seconds=1.0) is None
+
+
+def test_the_preparation_rewrites_only_child_rows_that_differ(site_tree, governments):
+    """Each language's rows already hold its latest revision: staging it writes none of
+    its signatories again. A row that differs from the revision is written back, and the
+    release shows the revision's signatories either way."""
+    statement, release, _approvers = scheduled(
+        site_tree["newsrooms"]["en"],
+        {"CA": governments["CA"], "FR": governments["FR"]},
+        "rows-as-they-are",
+    )
+    due(release, seconds=1)
+    with CaptureQueriesContext(connection) as queries:
+        assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    table = StatementSignatory._meta.db_table
+    writes = [q["sql"] for q in queries if q["sql"].startswith(f'UPDATE "{table}"')]
+    assert writes == []
+
+    # Positive control: a row moved by hand since the revision is put back as it was.
+    Release.objects.filter(pk=release.pk).update(prepared={})
+    french = statement.get_translation(factories.locale("fr"))
+    row = StatementSignatory.objects.filter(page=french).order_by("sort_order").first()
+    StatementSignatory.objects.filter(pk=row.pk).update(sort_order=99)
+    with CaptureQueriesContext(connection) as queries:
+        assert PrepareReleaseAction(release.pk).execute().state == "prepared"
+    writes = [q["sql"] for q in queries if q["sql"].startswith(f'UPDATE "{table}"')]
+    assert writes
+    assert StatementSignatory.objects.get(pk=row.pk).sort_order == row.sort_order
