@@ -7,6 +7,7 @@ and CI cannot drift apart.
 """
 
 import os
+import re
 import secrets
 import shlex
 import signal
@@ -95,12 +96,22 @@ def wait_for_web(base):
             time.sleep(0.5)
 
 
+def french_version(base):
+    """The French statement's path, as the English page links it: each language has an
+    address of its own, made from its own title."""
+    _status, body = fetch(base + STATEMENT_PATH)
+    found = re.search(r'<link rel="alternate" hreflang="fr" href="[a-z]+://[^/]+(/[^"]*)"', body)
+    if found is None:
+        raise SystemExit(f"smoke: GET {STATEMENT_PATH} links no French version")
+    return found.group(1)
+
+
 def check_pages(base):
     checks = [
         ("/en/", "Communiqué"),
         ("/fr/", "Communiqué"),
         (STATEMENT_PATH, "Multilateral Sanctions Monitoring Team"),
-        (STATEMENT_PATH.replace("/en/", "/fr/"), '<html lang="fr"'),
+        (french_version(base), '<html lang="fr"'),
     ]
     for path, expected in checks:
         status, body = fetch(base + path)
